@@ -1,0 +1,85 @@
+"""armsref: what public sources report about weapon systems, with proof.
+
+Every figure armsref knows is tied to the verbatim quote and the exact document
+that reports it. Importing armsref is cheap: the dataset, the pint registry and
+the name matcher are built on first use and cached, and heavy modules are
+imported only when one of their names is first used.
+
+Examples:
+    >>> import armsref
+    >>> armsref.get("BGM-109").short
+    'Tomahawk'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from armsref.errors import (
+    ArmsrefError,
+    DataError,
+    InputError,
+    UnitError,
+    UnknownSourceError,
+    UnknownSystemError,
+    VerificationError,
+)
+
+__version__ = "0.1.0"
+
+# Public name -> the module that defines it; imported on first attribute access.
+_LAZY: dict[str, str] = {
+    "AlsoFigure": "armsref.models",
+    "Dataset": "armsref.models",
+    "RangeClaim": "armsref.models",
+    "Report": "armsref.verify",
+    "Source": "armsref.models",
+    "System": "armsref.models",
+    "clear_cache": "armsref.dataset",
+    "get": "armsref.names",
+    "load": "armsref.dataset",
+    "search": "armsref.names",
+    "verify": "armsref.verify",
+}
+
+__all__ = [
+    "AlsoFigure",
+    "ArmsrefError",
+    "DataError",
+    "Dataset",
+    "InputError",
+    "RangeClaim",
+    "Report",
+    "Source",
+    "System",
+    "UnitError",
+    "UnknownSourceError",
+    "UnknownSystemError",
+    "VerificationError",
+    "__version__",
+    "clear_cache",
+    "get",
+    "load",
+    "search",
+    "verify",
+]
+
+if TYPE_CHECKING:
+    from armsref.dataset import clear_cache, load
+    from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
+    from armsref.names import get, search
+    from armsref.verify import Report, verify
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'armsref' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,0 +1,96 @@
+"""The ``armsref`` command: a thin shell over the library.
+
+Each subcommand lives in its own module in this package and exposes
+``register(subparsers, common)``, which adds its parser and sets ``run``, a
+function taking the parsed arguments and returning an exit code.
+
+Exit codes:
+    0: success.
+    1: not found, failed verification, or some documents could not be read.
+    2: usage error: unknown option, bad number, unknown unit, bad argument.
+    130: interrupted.
+
+Errors are printed as one line on stderr, ``armsref: error: ...``, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from armsref.errors import ArmsrefError, InputError, UnitError
+
+__all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+#: Subcommand modules, in the order ``--help`` lists them.
+COMMANDS = ("armsref.cli.cmd_verify",)
+
+
+def _version() -> str:
+    from armsref import __version__
+
+    return f"armsref {__version__}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        metavar="DIR",
+        help="use the dataset in DIR instead of the default (also: ARMSREF_DATA=DIR)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="armsref",
+        description="What public sources report about weapon systems, with the quotes that say it.",
+        epilog="Run 'armsref COMMAND --help' for a command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers.required = True
+    for name in COMMANDS:
+        import_module(name).register(subparsers, common)
+    return parser
+
+
+def error(message: str) -> None:
+    """Print one error line on stderr."""
+    print(f"armsref: error: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse exits 2 on usage errors, 0 for --help
+        return int(stop.code or 0)
+    try:
+        code: int = args.run(args)
+    except (UnitError, InputError) as problem:
+        error(str(problem))
+        return EXIT_USAGE
+    except ArmsrefError as problem:
+        error(str(problem).splitlines()[0] if str(problem) else type(problem).__name__)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader went away (`armsref table | head -1`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return code

@@ -1,0 +1,49 @@
+"""``armsref verify``: check that every figure is really in its source."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from armsref.cli.output import EXAMPLES, print_json
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``verify`` subcommand."""
+    parser = subparsers.add_parser(
+        "verify",
+        parents=[common],
+        help="check the dataset: files, quotes, figures, duplicates",
+        description="Check every source file against its sha256, every quote against its "
+        "source, and every figure against its quote. Lists every problem; exits 1 if any.",
+        epilog=EXAMPLES.format("armsref verify\n  armsref verify --data ./my-dataset --json"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Verify the dataset and print the report."""
+    from armsref.verify import verify
+
+    report = verify(args.data)
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "checked": report.checked,
+                "problems": list(report.problems),
+                "warnings": list(report.warnings),
+            }
+        )
+    else:
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for problem in report.problems:
+            print(f"problem: {problem}")
+        count = len(report.problems)
+        verdict = "ok" if report.ok else f"{count} problem{'s' if count != 1 else ''}"
+        print(f"{report.checked} claims checked: {verdict}")
+    return 0 if report.ok else 1

@@ -1,0 +1,395 @@
+"""Lengths as people write them: parsing, conversion and display rounding.
+
+armsref keeps one pint registry, built on first use from the small definitions
+file ``lengths.txt`` beside this module (pint's full default registry takes
+far longer to build and knows nothing armsref needs). Unit *names* are checked
+against a table of spellings without touching pint at all, so loading the
+dataset does not pay for the registry.
+
+Where pint's own string parser misleads, this module is stricter: ``"1,6 km"``
+and ``"1 600 km"`` are refused as ambiguous, and lower-case ``"nm"`` (which pint
+reads as nanometre) is refused with a hint to write ``nmi``.
+
+Examples:
+    >>> unit_name("Kilometres")
+    'kilometer'
+    >>> format_number(1601.29728, significant=3)
+    '1,600'
+    >>> round_figure(995, "mile", "kilometer")
+    '1,600'
+    >>> round_figure(300, "kilometer", "mile")
+    '186'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from armsref.errors import UnitError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "UNIT_SPELLINGS",
+    "Quantity",
+    "agrees",
+    "convert",
+    "format_number",
+    "interval",
+    "parse_number",
+    "parse_quantity",
+    "registry",
+    "round_figure",
+    "significant_digits",
+    "stated_step",
+    "unit_name",
+    "unit_symbol",
+]
+
+Quantity = Any  # a pint Quantity; pint is imported only when one is made
+
+#: Every spelling of a length armsref accepts (lower case), mapped to the
+#: registry's canonical unit name. "NM" is accepted in capitals only: see
+#: :func:`unit_name`.
+UNIT_SPELLINGS: dict[str, str] = {
+    **dict.fromkeys(
+        ["km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"], "kilometer"
+    ),
+    **dict.fromkeys(
+        ["mi", "mile", "miles", "statute mile", "statute miles", "statute_mile"], "mile"
+    ),
+    **dict.fromkeys(
+        ["nmi", "nautical mile", "nautical miles", "nautical_mile", "nautical_miles"],
+        "nautical_mile",
+    ),
+    **dict.fromkeys(["m", "meter", "meters", "metre", "metres"], "meter"),
+    **dict.fromkeys(["ft", "foot", "feet"], "foot"),
+    **dict.fromkeys(["yd", "yard", "yards"], "yard"),
+}
+
+_SYMBOLS = {
+    "kilometer": "km",
+    "mile": "mi",
+    "nautical_mile": "nmi",
+    "meter": "m",
+    "foot": "ft",
+    "yard": "yd",
+}
+
+_NOT_LENGTHS = {
+    "kg": "a mass",
+    "g": "a mass",
+    "gram": "a mass",
+    "grams": "a mass",
+    "kilogram": "a mass",
+    "kilograms": "a mass",
+    "lb": "a mass",
+    "lbs": "a mass",
+    "pound": "a mass",
+    "pounds": "a mass",
+    "s": "a time",
+    "sec": "a time",
+    "second": "a time",
+    "seconds": "a time",
+    "min": "a time",
+    "minute": "a time",
+    "minutes": "a time",
+    "h": "a time",
+    "hr": "a time",
+    "hour": "a time",
+    "hours": "a time",
+}
+
+_EXPECTED = "a length such as km, mi or nmi"
+
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+
+def unit_name(text: str) -> str:
+    """Return the canonical unit name for a length as people write it.
+
+    Args:
+        text: a unit such as ``"km"``, ``"Kilometres"``, ``"nautical miles"``,
+            ``"NM"``. Case, surrounding space and inner runs of space do not matter,
+            except that ``"nm"`` in lower case is refused (pint reads it as nanometre).
+
+    Returns:
+        The registry's name: ``"kilometer"``, ``"mile"``, ``"nautical_mile"``,
+        ``"meter"``, ``"foot"`` or ``"yard"``.
+
+    Raises:
+        UnitError: the text is not a length unit armsref knows.
+
+    Examples:
+        >>> unit_name("NM")
+        'nautical_mile'
+        >>> unit_name("nm")
+        Traceback (most recent call last):
+        ...
+        armsref.errors.UnitError: unit 'nm' is ambiguous (pint reads it as nanometre); write 'nmi' for nautical miles
+    """
+    if not isinstance(text, str):
+        raise UnitError(f"unit must be text, got {type(text).__name__}")
+    cleaned = " ".join(text.split())
+    if cleaned == "NM":
+        return "nautical_mile"
+    if cleaned.lower() == "nm":
+        raise UnitError(
+            f"unit {text!r} is ambiguous (pint reads it as nanometre); "
+            "write 'nmi' for nautical miles"
+        )
+    key = cleaned.lower().replace("-", " ")
+    if key in UNIT_SPELLINGS:
+        return UNIT_SPELLINGS[key]
+    if not cleaned:
+        raise UnitError(f"no unit given; expected {_EXPECTED}")
+    if key in _NOT_LENGTHS:
+        raise UnitError(f"unit {text!r} is {_NOT_LENGTHS[key]}, not a length; expected {_EXPECTED}")
+    raise UnitError(f"unknown unit {text!r}; expected {_EXPECTED}")
+
+
+def unit_symbol(name: str) -> str:
+    """Return the short symbol for a unit as people write it.
+
+    Examples:
+        >>> unit_symbol("nautical miles")
+        'nmi'
+    """
+    return _SYMBOLS[unit_name(name)]
+
+
+@cache
+def registry() -> pint.UnitRegistry:
+    """Return armsref's pint registry, built on first use and then reused."""
+    import pint
+
+    definitions = resources.files("armsref").joinpath("lengths.txt")
+    with resources.as_file(definitions) as path:
+        return pint.UnitRegistry(filename=str(path), cache_folder=None)
+
+
+def _check_magnitude(value: float, shown: str) -> float:
+    if math.isnan(value):
+        raise UnitError(f"{shown!r} is not a number; expected a positive length")
+    if math.isinf(value):
+        raise UnitError(f"{shown!r} is infinite; expected a finite length")
+    if value < 0:
+        raise UnitError(f"{shown!r} is negative; expected a positive length")
+    return value
+
+
+def parse_number(text: str) -> float:
+    """Read a number as people write it, refusing the ambiguous forms.
+
+    A comma separates thousands only in groups of three (``1,600``); a decimal
+    point is a full stop. ``"1,6"`` and ``"1 600"`` are refused rather than
+    guessed at.
+
+    Raises:
+        UnitError: the text is not one unambiguous number.
+
+    Examples:
+        >>> parse_number("1,600")
+        1600.0
+        >>> parse_number("1.5e3")
+        1500.0
+        >>> parse_number("1,6")
+        Traceback (most recent call last):
+        ...
+        armsref.errors.UnitError: '1,6' is ambiguous: a comma separates thousands in groups of three; write 1.6 for a decimal
+    """
+    raw = text.strip()
+    lowered = raw.lower().lstrip("+-")
+    if lowered in {"nan", "inf", "infinity"}:
+        value = float(raw)
+        return _check_magnitude(value, text)
+    sign, body = ("", raw)
+    if raw[:1] in "+-":
+        sign, body = raw[0], raw[1:]
+    if re.fullmatch(r"\d+(?:\s+\d+)+(?:\.\d+)?", body):
+        joined = body.replace(" ", "")
+        raise UnitError(
+            f"{text!r} is ambiguous: a space does not separate thousands; "
+            f"write {joined} or {int(joined):,}"
+        )
+    match = re.fullmatch(r"(\d[\d,]*)(\.\d+)?([eE][+-]?\d+)?", body)
+    if not match:
+        raise UnitError(f"{text!r} is not a number")
+    whole = match.group(1)
+    if "," in whole and not _GROUPED.match(whole):
+        raise UnitError(
+            f"{text!r} is ambiguous: a comma separates thousands in groups of three; "
+            f"write {whole.replace(',', '.')} for a decimal"
+        )
+    value = float(sign + whole.replace(",", "") + (match.group(2) or "") + (match.group(3) or ""))
+    return _check_magnitude(value, text)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """Split ``"1,600 kilometers"`` or ``"300-kilometer"`` into number and unit text."""
+    stripped = text.strip()
+    match = re.match(
+        r"([+-]?(?:nan|infinity|inf)(?![a-z])|[+-]?\d[\d,]*(?:\s+\d+)*(?:\.\d+)?(?:[eE][+-]?\d+)?)",
+        stripped,
+        re.IGNORECASE,
+    )
+    if not match:
+        raise UnitError(f"no number in {text!r}; expected a length such as '300 km'")
+    number = match.group(1)
+    rest = stripped[match.end() :].lstrip(" \t-\u00a0")
+    return number, rest
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Parse a length as people write it into a pint Quantity.
+
+    Accepts ``"995 mi"``, ``"1,600 kilometers"``, ``"300-kilometer"``,
+    ``"500 nautical miles"``, ``"1.5e3 km"``.
+
+    Raises:
+        UnitError: no number, no unit, an ambiguous number, a negative, NaN or
+            infinite value, or a unit that is not a length.
+
+    Examples:
+        >>> parse_quantity("300-kilometer")
+        <Quantity(300.0, 'kilometer')>
+    """
+    if not isinstance(text, str):
+        raise UnitError(f"expected text such as '300 km', got {type(text).__name__}")
+    number, rest = _split(text)
+    value = parse_number(number)
+    if not rest:
+        raise UnitError(f"{text.strip()!r} has no unit; expected {_EXPECTED}")
+    return registry().Quantity(value, unit_name(rest))
+
+
+def _as_quantity(value: object) -> Quantity:
+    if isinstance(value, str):
+        return parse_quantity(value)
+    if hasattr(value, "magnitude") and hasattr(value, "to") and hasattr(value, "units"):
+        import pint
+
+        try:
+            meters = value.to("meter").magnitude
+        except (pint.DimensionalityError, pint.UndefinedUnitError) as error:
+            raise UnitError(f"{value!s} is not a length; expected {_EXPECTED}") from error
+        _check_magnitude(float(meters), str(value))
+        return registry().Quantity(float(meters), "meter")
+    raise UnitError(f"expected a pint Quantity or text such as '300 km', got {value!r}")
+
+
+def convert(value: object, to: str) -> Quantity:
+    """Convert a length, given as a Quantity or as text, to another unit.
+
+    Args:
+        value: a pint Quantity (from armsref's registry or any other) or text
+            such as ``"995 mi"``.
+        to: the target unit as people write it (``"km"``, ``"nautical miles"``).
+
+    Returns:
+        A Quantity in armsref's registry, exact (not rounded).
+
+    Raises:
+        UnitError: the value or the target unit is not a usable length.
+
+    Examples:
+        >>> convert("995 mi", "km").magnitude
+        1601.29728
+    """
+    target = unit_name(to)
+    return _as_quantity(value).to(target)
+
+
+def significant_digits(value: float) -> int:
+    """Count the significant digits of a figure as written, trailing zeros excluded.
+
+    Examples:
+        >>> significant_digits(1600), significant_digits(995), significant_digits(2.5)
+        (2, 3, 2)
+    """
+    digits = Decimal(repr(float(value))).normalize().as_tuple().digits
+    while len(digits) > 1 and digits[-1] == 0:
+        digits = digits[:-1]
+    return max(1, len(digits))
+
+
+def stated_step(value: float) -> float:
+    """The rounding step a stated figure implies: 1,600 → 100, 995 → 1, 2.5 → 0.1.
+
+    Examples:
+        >>> stated_step(1600), stated_step(995), stated_step(2.5)
+        (100.0, 1.0, 0.1)
+    """
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    return float(10.0**exponent)
+
+
+def format_number(value: float, significant: int | None = None) -> str:
+    """Format a number with thousands separators, optionally rounded.
+
+    Examples:
+        >>> format_number(1601.29728, significant=4)
+        '1,601'
+        >>> format_number(1500.0)
+        '1,500'
+        >>> format_number(2.25)
+        '2.25'
+    """
+    if significant is not None and value != 0:
+        magnitude = math.floor(math.log10(abs(value)))
+        value = round(value, significant - 1 - magnitude)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text
+
+
+def round_figure(value: float, unit: str, to: str) -> str:
+    """Convert a stated figure and show it only as precisely as the source stated it.
+
+    The result keeps as many significant digits as the figure was written with,
+    and at least three, so ``995 mi`` shows as ``1,600 km`` (never ``1601.2787``)
+    and ``300 km`` as ``186 mi`` (never ``200``). A figure in its own unit is
+    shown as written.
+    """
+    source, target = unit_name(unit), unit_name(to)
+    if source == target:
+        return format_number(value)
+    converted = registry().Quantity(value, source).to(target).magnitude
+    return format_number(float(converted), significant=max(3, significant_digits(value)))
+
+
+def interval(value: float, unit: str) -> tuple[float, float]:
+    """The values in metres that a stated figure covers, given the rounding it was stated with.
+
+    A figure is taken to be rounded to its last significant digit: ``1,600`` covers
+    1,550 to 1,650, ``995`` covers 994.5 to 995.5.
+
+    Examples:
+        >>> interval(1600, "km")
+        (1550000.0, 1650000.0)
+    """
+    half = stated_step(value) / 2
+    factor = float(registry().Quantity(1.0, unit_name(unit)).to("meter").magnitude)
+    return ((value - half) * factor, (value + half) * factor)
+
+
+def agrees(value: float, unit: str, other: float, other_unit: str) -> bool:
+    """Whether two stated figures can be the same length, given their rounding.
+
+    Examples:
+        >>> agrees(995, "mi", 1600, "km")
+        True
+        >>> agrees(995, "mi", 1200, "km")
+        False
+    """
+    low, high = interval(value, unit)
+    other_low, other_high = interval(other, other_unit)
+    return low <= other_high and other_low <= high

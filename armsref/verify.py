@@ -1,0 +1,210 @@
+"""The integrity checks: is every figure in the dataset really in its source?
+
+:func:`verify` runs every check in :data:`CHECKS` over a loaded dataset and
+reports every problem found, not just the first:
+
+- a source file is missing, or its bytes changed since its ``sha256`` was recorded;
+- a quote is not found verbatim in its source (whitespace included);
+- a claim's value or unit does not appear in its own quote;
+- a second-unit figure disagrees with the first beyond the rounding the source used;
+- the same claim is recorded twice.
+
+Claims marked ``reviewed: false`` are reported as warnings, not problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from armsref import units
+from armsref.errors import UnitError, VerificationError
+
+if TYPE_CHECKING:
+    from armsref.models import Dataset, RangeClaim
+
+__all__ = ["CHECKS", "Report", "verify"]
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`verify` found.
+
+    Attributes:
+        problems: one line per problem; any problem fails verification.
+        warnings: one line per warning (unreviewed claims); these do not fail it.
+        checked: how many claims were checked.
+    """
+
+    problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`~armsref.errors.VerificationError` listing every problem, if any."""
+        if self.problems:
+            raise VerificationError(self.problems)
+
+
+def _name(claim: RangeClaim, position: int) -> str:
+    return f"claim {position} ({claim.system} from {claim.source}, {claim.figure!r})"
+
+
+def _texts(dataset: Dataset) -> dict[str, str | None]:
+    """Each source's text, or None where the file is missing or unreadable."""
+    texts: dict[str, str | None] = {}
+    for source in dataset.sources:
+        try:
+            texts[source.id] = source.path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            texts[source.id] = None
+    return texts
+
+
+Check = Callable[["Dataset", dict[str, "str | None"]], Iterator[str]]
+
+
+def check_files(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+    """A source file missing, or changed since its sha256 was recorded."""
+    del texts
+    for source in dataset.sources:
+        try:
+            data = source.path.read_bytes()
+        except OSError as error:
+            yield f"source {source.id!r}: file {source.file} cannot be read ({error.strerror})"
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != source.sha256:
+            yield (
+                f"source {source.id!r}: file {source.file} has changed since it was recorded "
+                f"(sha256 {digest[:12]}…, recorded {source.sha256[:12]}…)"
+            )
+
+
+def check_quotes(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+    """A quote not found verbatim in its source."""
+    for position, claim in enumerate(dataset.claims, 1):
+        text = texts.get(claim.source)
+        if text is not None and claim.quote not in text:
+            yield f"{_name(claim, position)}: quote not found verbatim in {claim.source}: {claim.quote!r}"
+
+
+def _numbers(quote: str) -> set[float]:
+    found = set()
+    for match in _NUMBER.finditer(quote):
+        try:
+            found.add(units.parse_number(match.group().rstrip(",")))
+        except UnitError:
+            continue
+    return found
+
+
+def _unit_in(unit: str, quote: str) -> bool:
+    pattern = rf"(?<![A-Za-z]){re.escape(unit)}(?![A-Za-z])"
+    return re.search(pattern, quote, re.IGNORECASE) is not None
+
+
+def check_figures(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+    """A claim's value or unit (or its second-unit figure) missing from its own quote."""
+    del texts
+    for position, claim in enumerate(dataset.claims, 1):
+        numbers = _numbers(claim.quote)
+        figures = [("value", claim.value), ("low", claim.low), ("high", claim.high)]
+        if claim.also is not None:
+            figures += [
+                ("also.value", claim.also.value),
+                ("also.low", claim.also.low),
+                ("also.high", claim.also.high),
+            ]
+        for label, value in figures:
+            if value is not None and value not in numbers:
+                yield f"{_name(claim, position)}: {label} {units.format_number(value)} is not in its quote"
+        for label, unit in (("unit", claim.unit), ("also.unit", claim.also and claim.also.unit)):
+            if unit and not _unit_in(unit, claim.quote):
+                yield f"{_name(claim, position)}: {label} {unit!r} is not in its quote"
+
+
+def check_second_units(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+    """A second-unit figure that disagrees with the first beyond the source's rounding."""
+    del texts
+    for position, claim in enumerate(dataset.claims, 1):
+        also = claim.also
+        if also is None:
+            continue
+        pairs = [(claim.value, also.value), (claim.low, also.low), (claim.high, also.high)]
+        for first, second in pairs:
+            if first is None or second is None:
+                continue
+            if not units.agrees(first, claim.unit, second, also.unit):
+                converted = units.round_figure(first, claim.unit, also.unit)
+                yield (
+                    f"{_name(claim, position)}: second figure {units.format_number(second)} "
+                    f"{also.unit} disagrees with the first ({units.format_number(first)} "
+                    f"{claim.unit} is {converted} {also.unit})"
+                )
+
+
+def check_duplicates(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+    """The same claim recorded twice."""
+    del texts
+    seen: dict[tuple[object, ...], int] = {}
+    for position, claim in enumerate(dataset.claims, 1):
+        first = seen.setdefault(claim.key, position)
+        if first != position:
+            yield f"{_name(claim, position)}: the same claim is recorded already as claim {first}"
+
+
+#: The checks :func:`verify` runs, in order. Each takes the dataset and the
+#: sources' texts and yields one line per problem.
+CHECKS: tuple[Check, ...] = (
+    check_files,
+    check_quotes,
+    check_figures,
+    check_second_units,
+    check_duplicates,
+)
+
+
+def verify(path: str | os.PathLike[str] | None = None, *, strict: bool = False) -> Report:
+    """Check a dataset and report every problem found.
+
+    Args:
+        path: a dataset directory; ``None`` for the default dataset.
+        strict: raise instead of returning a report with problems.
+
+    Returns:
+        A :class:`Report`; ``report.ok`` is True when nothing is wrong.
+
+    Raises:
+        DataError: the dataset cannot be loaded at all.
+        VerificationError: ``strict`` is set and problems were found.
+
+    Examples:
+        >>> verify().ok
+        True
+    """
+    from armsref.dataset import load
+
+    dataset = load(path)
+    texts = _texts(dataset)
+    problems = [problem for check in CHECKS for problem in check(dataset, texts)]
+    warnings = [
+        f"{_name(claim, position)}: not reviewed yet"
+        for position, claim in enumerate(dataset.claims, 1)
+        if not claim.reviewed
+    ]
+    report = Report(problems=tuple(problems), warnings=tuple(warnings), checked=len(dataset.claims))
+    if strict:
+        report.raise_for_problems()
+    return report
