@@ -32,6 +32,13 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "AlsoFigure": "armsref.models",
     "Dataset": "armsref.models",
+    "Disagreement": "armsref.compare",
+    "Span": "armsref.compare",
+    "convert": "armsref.units",
+    "parse_quantity": "armsref.units",
+    "sources": "armsref.dataset",
+    "systems": "armsref.dataset",
+    "table": "armsref.table",
     "RangeClaim": "armsref.models",
     "Report": "armsref.verify",
     "Source": "armsref.models",
@@ -48,10 +55,12 @@ __all__ = [
     "ArmsrefError",
     "DataError",
     "Dataset",
+    "Disagreement",
     "InputError",
     "RangeClaim",
     "Report",
     "Source",
+    "Span",
     "System",
     "UnitError",
     "UnknownSourceError",
@@ -59,16 +68,24 @@ __all__ = [
     "VerificationError",
     "__version__",
     "clear_cache",
+    "convert",
     "get",
     "load",
+    "parse_quantity",
     "search",
+    "sources",
+    "systems",
+    "table",
     "verify",
 ]
 
 if TYPE_CHECKING:
-    from armsref.dataset import clear_cache, load
+    from armsref.compare import Disagreement, Span
+    from armsref.dataset import clear_cache, load, sources, systems
     from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
     from armsref.names import get, search
+    from armsref.table import table
+    from armsref.units import convert, parse_quantity
     from armsref.verify import Report, verify
 
 

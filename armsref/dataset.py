@@ -28,9 +28,9 @@ from armsref.errors import DataError
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from armsref.models import Dataset
+    from armsref.models import Dataset, Source, System
 
-__all__ = ["DATA_FILES", "clear_cache", "find_root", "load", "read_yaml"]
+__all__ = ["DATA_FILES", "clear_cache", "find_root", "load", "read_yaml", "sources", "systems"]
 
 ENV_VAR = "ARMSREF_DATA"
 DATA_FILES = ("sources.yaml", "systems.yaml", "claims.yaml")
@@ -320,3 +320,18 @@ def clear_cache() -> None:
     """Forget every loaded dataset, so the next :func:`load` reads the files again."""
     _CACHE.clear()
     _DEFAULT.clear()
+
+
+def systems(dataset: Dataset | None = None) -> tuple[System, ...]:
+    """Every system in the dataset (default: the default dataset), in dataset order.
+
+    Examples:
+        >>> [system.id for system in systems()]
+        ['atacms', 'eram', 'tomahawk', 'jassm', 'patriot']
+    """
+    return (dataset or load()).systems
+
+
+def sources(dataset: Dataset | None = None) -> tuple[Source, ...]:
+    """Every source in the dataset (default: the default dataset), in dataset order."""
+    return (dataset or load()).sources

@@ -252,26 +252,50 @@ class RangeClaim(_Linked):
         """The stated figure converted to ``unit``, exact (not rounded)."""
         return units.convert(self.quantity, unit)
 
-    def shown_in(self, unit: str) -> str:
-        """The figure with its hedge in ``unit``, rounded as the source's precision allows."""
+    def figures_in(self, unit: str) -> tuple[tuple[float, str], ...]:
+        """Each stated figure (the value, or low and high) in ``unit``: exact, and as shown.
 
-        def show(number: float) -> str:
-            return units.round_figure(number, self.unit, unit)
+        The shown text is rounded as precisely as the source stated the figure;
+        where the source itself gave the figure in ``unit`` (its ``also``), its
+        own words are used.
 
-        symbol = units.unit_symbol(unit)
-        value, low, high = self.value, self.low, self.high
+        Examples:
+            >>> import armsref
+            >>> eram = armsref.get("eram").claims[0]
+            >>> eram.figures_in("km")
+            ((458.66304, '460'),)
+        """
+        target = units.unit_name(unit)
+        stated = [self.value] if self.value is not None else [self.low, self.high]
         also = self.also
-        if also is not None and units.unit_name(also.unit) == units.unit_name(unit):
-            # The source stated the figure in this unit itself: show its own words.
-            def show(number: float) -> str:
-                return units.format_number(number)
+        own = None
+        if also is not None and units.unit_name(also.unit) == target:
+            own = [also.value] if also.value is not None else [also.low, also.high]
+        shown = []
+        for position, number in enumerate(stated):
+            assert number is not None
+            exact = float(
+                units.registry().Quantity(number, units.unit_name(self.unit)).to(target).magnitude
+            )
+            own_number = own[position] if own is not None else None
+            text = (
+                units.format_number(own_number)
+                if own_number is not None
+                else units.round_figure(number, self.unit, unit)
+            )
+            shown.append((exact, text))
+        return tuple(shown)
 
-            value, low, high = also.value, also.low, also.high
-        if value is not None:
-            body = f"{show(value)} {symbol}"
-        else:
-            assert low is not None and high is not None
-            body = f"{show(low)} and {show(high)} {symbol}"
+    def shown_in(self, unit: str) -> str:
+        """The figure with its hedge in ``unit``, rounded as the source's precision allows.
+
+        Examples:
+            >>> import armsref
+            >>> armsref.get("tomahawk").claims[1].shown_in("km")
+            'about 1,600 km'
+        """
+        texts = [text for _, text in self.figures_in(unit)]
+        body = " and ".join(texts) + f" {units.unit_symbol(unit)}"
         hedge = HEDGES[self.qualifier]
         return f"{hedge} {body}" if hedge else body
 

@@ -98,7 +98,7 @@ class NameIndex:
             if score > scores.get(system.id, 0.0):
                 scores[system.id] = score
         ranked = sorted(
-            (item for item in scores.items() if item[1] >= 0.5),
+            (item for item in scores.items() if item[1] >= 0.6),
             key=lambda item: (-item[1], item[0]),
         )
         return [self.dataset.system(system_id) for system_id, _ in ranked[:limit]]

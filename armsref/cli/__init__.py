@@ -31,7 +31,13 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("armsref.cli.cmd_verify",)
+COMMANDS = (
+    "armsref.cli.cmd_table",
+    "armsref.cli.cmd_show",
+    "armsref.cli.cmd_convert",
+    "armsref.cli.cmd_sources",
+    "armsref.cli.cmd_verify",
+)
 
 
 def _version() -> str:

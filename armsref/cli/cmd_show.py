@@ -1,0 +1,108 @@
+"""``armsref show NAME``: a system's card, with every reported range and its quote.
+
+``--json`` prints one object with the keys ``id``, ``name``, ``short``, ``kind``,
+``origin``, ``designations``, ``aliases``, ``unit``, ``claims`` (each with
+``source``, ``file``, ``as_written``, ``converted``, ``value`` or ``low``/``high``,
+``qualifier``, ``variant``, ``quote``), ``span`` (``low``, ``high``, ``text``, or
+null) and ``disagreements`` (pairs of source ids).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from armsref.cli.output import EXAMPLES, print_json
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``show`` subcommand."""
+    parser = subparsers.add_parser(
+        "show",
+        parents=[common],
+        help="a system's card: names, kind, every reported range with its source and quote",
+        description="Show one system, looked up by any of its names, designations or aliases.",
+        epilog=EXAMPLES.format(
+            "armsref show tomahawk --unit mi\n  armsref show BGM-109\n  armsref show "
+            "'army tactical missile system' --json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("name", help="any name of the system, in any case")
+    parser.add_argument(
+        "--unit", default="km", metavar="U", help="unit to show ranges in (default km)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the card as JSON")
+    parser.set_defaults(run=run)
+
+
+def card(system: Any, unit: str) -> dict[str, object]:
+    """The card's content as a mapping with the documented keys."""
+    from armsref import units
+
+    claims = []
+    for claim in system.claims:
+        exact = [value for value, _ in claim.figures_in(unit)]
+        entry: dict[str, object] = {
+            "source": claim.source,
+            "file": claim.source_record.file,
+            "as_written": claim.figure,
+            "converted": claim.shown_in(unit),
+        }
+        if claim.value is not None:
+            entry["value"] = exact[0]
+        else:
+            entry["low"], entry["high"] = exact
+        entry.update(qualifier=claim.qualifier, variant=claim.variant, quote=claim.quote)
+        claims.append(entry)
+    span = system.range_span(unit)
+    return {
+        "id": system.id,
+        "name": system.name,
+        "short": system.short,
+        "kind": system.kind,
+        "origin": system.origin,
+        "designations": list(system.designations),
+        "aliases": list(system.aliases),
+        "unit": units.unit_symbol(unit),
+        "claims": claims,
+        "span": None if span is None else {"low": span.low, "high": span.high, "text": str(span)},
+        "disagreements": [[d.first.source, d.second.source] for d in system.disagreements()],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the card of the system named."""
+    from armsref.dataset import load
+    from armsref.names import index
+
+    system = index(load(args.data)).get(args.name)
+    data = card(system, args.unit)
+    if args.json:
+        print_json(data)
+        return 0
+    lines = [
+        f"{system.short} — {system.name} ({system.id})",
+        f"  kind:         {system.kind}",
+        f"  origin:       {system.origin}",
+        f"  designations: {', '.join(system.designations) or 'none established'}",
+        f"  aliases:      {', '.join(system.aliases) or 'none'}",
+    ]
+    claims = data["claims"]
+    assert isinstance(claims, list)
+    if not claims:
+        lines.append("  ranges:       no range reported by any source")
+    else:
+        lines.append(f"  ranges ({data['unit']}):")
+        for entry in claims:
+            lines.append(f"    {entry['converted']:<16} {entry['source']} ({entry['file']})")
+            lines.append(f"      “{entry['quote']}”")
+        span = data["span"]
+        assert isinstance(span, dict)
+        lines.append(f"  span:         {span['text']}")
+        pairs = data["disagreements"]
+        assert isinstance(pairs, list)
+        agreement = "; ".join(f"{a} vs {b}" for a, b in pairs) if pairs else "none"
+        lines.append(f"  disagreements: {agreement}")
+    print("\n".join(lines))
+    return 0

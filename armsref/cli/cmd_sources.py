@@ -1,0 +1,88 @@
+"""``armsref sources``: the documents the dataset quotes.
+
+``--json`` prints a list of objects with the keys ``id``, ``file``, ``outlet``,
+``title``, ``published`` (ISO date or null), ``url``, ``sha256``, ``claims`` (how
+many) and ``systems`` (ids of the systems it gives ranges for).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from armsref.cli.output import EXAMPLES, print_json
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``sources`` subcommand."""
+    parser = subparsers.add_parser(
+        "sources",
+        parents=[common],
+        help="the documents the dataset quotes",
+        description="List the source documents, what they state about themselves, and how "
+        "many range claims each supports.",
+        epilog=EXAMPLES.format(
+            "armsref sources\n  armsref sources --format grid\n  armsref sources --json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--format",
+        default="github",
+        metavar="F",
+        dest="fmt",
+        help="any tabulate format (default github)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the sources as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the sources."""
+    from tabulate import tabulate, tabulate_formats
+
+    from armsref.dataset import load
+    from armsref.errors import InputError
+
+    dataset = load(args.data)
+    data = [
+        {
+            "id": s.id,
+            "file": s.file,
+            "outlet": s.outlet,
+            "title": s.title,
+            "published": s.published.isoformat() if s.published else None,
+            "url": s.url,
+            "sha256": s.sha256,
+            "claims": len(s.claims),
+            "systems": [x.id for x in s.systems],
+        }
+        for s in dataset.sources
+    ]
+    if args.json:
+        print_json(data)
+        return 0
+    if args.fmt not in tabulate_formats:
+        raise InputError(
+            f"unknown table format {args.fmt!r}; choose one of "
+            f"{', '.join(sorted(tabulate_formats))}"
+        )
+    body = [
+        [
+            d["id"],
+            d["outlet"] or "—",
+            d["title"] or "—",
+            d["published"] or "—",
+            d["file"],
+            d["claims"],
+        ]
+        for d in data
+    ]
+    print(
+        tabulate(
+            body,
+            headers=["Id", "Outlet", "Title", "Published", "File", "Claims"],
+            tablefmt=args.fmt,
+        )
+    )
+    return 0

@@ -1,0 +1,86 @@
+"""``armsref table``: the systems and the ranges sources report, as a table."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from armsref.cli.output import EXAMPLES, print_json
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``table`` subcommand."""
+    parser = subparsers.add_parser(
+        "table",
+        parents=[common],
+        help="the systems and their reported ranges, as a table (the main job)",
+        description="Print the reported ranges as a table: one row per system (summary) or "
+        "one row per claim (claims), converted to any unit, in any tabulate format.",
+        epilog=EXAMPLES.format(
+            "armsref table\n  armsref table --unit mi --format grid\n"
+            "  armsref table --view claims --system tomahawk --system ERAM\n"
+            "  armsref table --view claims --source cnn-longer-range-missiles --json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--view",
+        choices=("summary", "claims"),
+        default="summary",
+        help="one row per system (default) or per claim",
+    )
+    parser.add_argument(
+        "--unit",
+        default="km",
+        metavar="U",
+        help="unit to show figures in: km (default), mi, nmi, m, ft, ...",
+    )
+    parser.add_argument(
+        "--format",
+        default="github",
+        metavar="F",
+        dest="fmt",
+        help="any tabulate format: github (default), grid, simple, pipe, latex, html, tsv, ...",
+    )
+    parser.add_argument(
+        "--system",
+        action="append",
+        metavar="NAME",
+        help="only this system (any of its names); repeatable",
+    )
+    parser.add_argument(
+        "--source",
+        action="append",
+        metavar="ID",
+        help="only claims from this source id; repeatable",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the rows as a JSON list (keys: see armsref.table.rows)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the table."""
+    from armsref.dataset import load
+    from armsref.table import rows, table
+
+    dataset = load(args.data)
+    if args.json:
+        print_json(
+            rows(args.view, args.unit, systems=args.system, sources=args.source, dataset=dataset)
+        )
+    else:
+        print(
+            table(
+                args.view,
+                args.unit,
+                args.fmt,
+                systems=args.system,
+                sources=args.source,
+                dataset=dataset,
+            )
+        )
+    return 0
