@@ -1,0 +1,90 @@
+"""A wheel built from this repo, installed into a fresh venv, finds and verifies its data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel installed; dependencies come from this environment."""
+    pytest.importorskip("hatchling", reason="building the wheel needs hatchling (test extra)")
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(work / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = (work / "dist").glob("armsref-*.whl")
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+    )
+    # Borrow the dependencies (pydantic, pint, ...) from the running environment, after
+    # the venv's own site-packages, so that armsref itself comes from the wheel.
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    paths = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    Path(site, "zz_borrowed_deps.pth").write_text("\n".join(sorted(paths)) + "\n")
+    return env_dir
+
+
+def run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"ARMSREF_DATA", "PYTHONPATH"}}
+    return subprocess.run(list(args), cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def test_wheel_ships_and_verifies_its_dataset(installed: Path, tmp_path: Path) -> None:
+    python = str(installed / "bin" / "python")
+    code = (
+        "import armsref, pathlib; d = armsref.load(); r = armsref.verify(); "
+        "print(pathlib.Path(armsref.__file__).parent.parent.name, d.root.name, "
+        "len(d.claims), r.ok)"
+    )
+    result = run(installed, python, "-c", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["site-packages", "_dataset", "5", "True"]
+
+
+def test_wheel_console_script_runs(installed: Path, tmp_path: Path) -> None:
+    result = run(installed, str(installed / "bin" / "armsref"), "verify", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "5 claims checked: ok" in result.stdout
+    table = run(installed, str(installed / "bin" / "armsref"), "table", cwd=tmp_path)
+    assert table.returncode == 0 and "Tomahawk" in table.stdout
