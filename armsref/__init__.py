@@ -38,16 +38,16 @@ _LAZY: dict[str, str] = {
     "parse_quantity": "armsref.units",
     "sources": "armsref.dataset",
     "systems": "armsref.dataset",
-    "table": "armsref.table",
+    "table": "armsref.tables",
     "RangeClaim": "armsref.models",
-    "Report": "armsref.verify",
+    "Report": "armsref.verification",
     "Source": "armsref.models",
     "System": "armsref.models",
     "clear_cache": "armsref.dataset",
     "get": "armsref.names",
     "load": "armsref.dataset",
     "search": "armsref.names",
-    "verify": "armsref.verify",
+    "verify": "armsref.verification",
 }
 
 __all__ = [
@@ -84,9 +84,9 @@ if TYPE_CHECKING:
     from armsref.dataset import clear_cache, load, sources, systems
     from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
     from armsref.names import get, search
-    from armsref.table import table
+    from armsref.tables import table
     from armsref.units import convert, parse_quantity
-    from armsref.verify import Report, verify
+    from armsref.verification import Report, verify
 
 
 def __getattr__(name: str) -> Any:

@@ -78,7 +78,7 @@ def find_root(path: str | os.PathLike[str] | None = None) -> Path:
 def _loader() -> type[Any]:
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _refuse_shared(value: object, file: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from armsref.cli import main
 from armsref.errors import VerificationError
-from armsref.verify import verify
+from armsref.verification import verify
 from tests.test_dataset import edit
 
 TOMAHAWK_004 = "claim 3 (tomahawk from trump-putin-call-tomahawks, 'about 995 miles')"

@@ -57,7 +57,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print the rows as a JSON list (keys: see armsref.table.rows)",
+        help="print the rows as a JSON list (keys: see armsref.tables.rows)",
     )
     parser.set_defaults(run=run)
 
@@ -65,7 +65,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the table."""
     from armsref.dataset import load
-    from armsref.table import rows, table
+    from armsref.tables import rows, table
 
     dataset = load(args.data)
     if args.json:

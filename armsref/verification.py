@@ -97,7 +97,10 @@ def check_quotes(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str
     for position, claim in enumerate(dataset.claims, 1):
         text = texts.get(claim.source)
         if text is not None and claim.quote not in text:
-            yield f"{_name(claim, position)}: quote not found verbatim in {claim.source}: {claim.quote!r}"
+            yield (
+                f"{_name(claim, position)}: quote not found verbatim in {claim.source}: "
+                f"{claim.quote!r}"
+            )
 
 
 def _numbers(quote: str) -> set[float]:
@@ -129,7 +132,8 @@ def check_figures(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[st
             ]
         for label, value in figures:
             if value is not None and value not in numbers:
-                yield f"{_name(claim, position)}: {label} {units.format_number(value)} is not in its quote"
+                shown = units.format_number(value)
+                yield f"{_name(claim, position)}: {label} {shown} is not in its quote"
         for label, unit in (("unit", claim.unit), ("also.unit", claim.also and claim.also.unit)):
             if unit and not _unit_in(unit, claim.quote):
                 yield f"{_name(claim, position)}: {label} {unit!r} is not in its quote"

@@ -186,10 +186,8 @@ def table(
             f"unknown table format {fmt!r}; choose one of {', '.join(sorted(tabulate_formats))}"
         )
     data = rows(view, unit, systems=systems, sources=sources, dataset=dataset)
-    headers = {
-        key: label.format(unit=units.unit_symbol(unit))
-        for key, label in _HEADERS[view if view == "claims" else "summary"].items()
-    }
+    chosen: View = "claims" if view == "claims" else "summary"
+    headers = [label.format(unit=units.unit_symbol(unit)) for label in _HEADERS[chosen].values()]
     body: list[list[object]] = []
     for row in data:
         if view == "summary":
@@ -208,4 +206,4 @@ def table(
                     _short(str(row["quote"])),
                 ]
             )
-    return tabulate(body, headers=list(headers.values()), tablefmt=fmt)
+    return tabulate(body, headers=headers, tablefmt=fmt)

@@ -1,0 +1,74 @@
+"""The public surface: what armsref exports, its error tree, and a light import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import armsref
+from armsref import errors
+
+PUBLIC = [
+    "AlsoFigure",
+    "ArmsrefError",
+    "DataError",
+    "Dataset",
+    "Disagreement",
+    "InputError",
+    "RangeClaim",
+    "Report",
+    "Source",
+    "Span",
+    "System",
+    "UnitError",
+    "UnknownSourceError",
+    "UnknownSystemError",
+    "VerificationError",
+    "__version__",
+    "clear_cache",
+    "convert",
+    "get",
+    "load",
+    "parse_quantity",
+    "search",
+    "sources",
+    "systems",
+    "table",
+    "verify",
+]
+
+
+def test_public_api_is_pinned_and_sorted() -> None:
+    assert armsref.__all__ == sorted(armsref.__all__)
+    assert armsref.__all__ == PUBLIC
+
+
+def test_every_public_name_resolves() -> None:
+    for name in armsref.__all__:
+        value = getattr(armsref, name)
+        if name != "__version__":
+            assert getattr(value, "__module__", "").startswith("armsref"), name
+    # A function must not be shadowed by a submodule of the same name.
+    assert callable(armsref.verify) and callable(armsref.table)
+
+
+def test_error_tree_subclasses_the_matching_builtins() -> None:
+    assert issubclass(errors.DataError, ValueError)
+    assert issubclass(errors.UnitError, ValueError)
+    assert issubclass(errors.InputError, ValueError)
+    assert issubclass(errors.UnknownSystemError, LookupError)
+    assert issubclass(errors.UnknownSourceError, LookupError)
+    for name in errors.__all__:
+        assert issubclass(getattr(errors, name), errors.ArmsrefError)
+        assert getattr(errors, name).__doc__
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, armsref; heavy = ['pint', 'tabulate', 'yaml', 'pydantic', 'ruamel'];"
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
