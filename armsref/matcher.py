@@ -1,0 +1,226 @@
+"""The name matcher: every name in the dataset, as patterns, and the exact match rules.
+
+Built from ``data/systems.yaml`` alone: every system's name, short name,
+designations and aliases becomes one *form*. Adding an alias to the YAML makes
+the scanner find it; nothing here knows any system.
+
+How a name written in the data matches text:
+
+- Its words match in any letter case; between two words, any run of 1 to 16
+  whitespace characters (line breaks and non-breaking spaces included) or one
+  hyphen (``-``, U+2010, U+2011) will do, whichever the data used. Where the
+  data puts a hyphen or space between letters and digits (``BGM-109``), the
+  text may also write them together (``BGM109``).
+- An apostrophe in a name matches a straight or a curly one.
+- A plural ``s`` may follow (``Tomahawks``, ``JASSMs``); so may a possessive,
+  which is left out of the match (``ATACMS's`` matches ``ATACMS``). A name
+  that ends in a digit may carry one capital variant letter (``AGM-158B``).
+- The match must start and end at a word boundary: no letter, digit or
+  underscore right before or after it, so ``eram`` is not found in ``ceramic``
+  nor ``Patriot`` in ``patriotic``. A hyphen is a boundary: ``ATACMS-capable``.
+- A name that is also an everyday word must pass the rules of
+  :mod:`armsref.senses` (capitalisation and nearby words).
+- Where matches overlap, the one that starts first wins, and of those the
+  longest: ``Tomahawk Land Attack Missile`` is one mention, not two.
+
+Each form has two patterns: an exact one over ``str`` that applies all the
+rules above, and a *prefilter* over UTF-8 bytes that finds every place the
+exact one can match, and more, for a fast multi-pattern engine to search
+(see :mod:`armsref.scan`). Case is handled by explicit classes (``[tT]``), the
+same in both, so the two agree on every text.
+
+Examples:
+    >>> import armsref
+    >>> m = matcher(armsref.load())
+    >>> [(text, m.systems[i].id) for text, i in m.find_names("Two ATACMS-capable launchers")]
+    [('ATACMS', 'atacms')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from armsref import senses
+
+if TYPE_CHECKING:
+    from armsref.models import Dataset, System
+
+__all__ = ["Form", "Matcher", "matcher"]
+
+#: Whitespace a name's words may be separated by, as a ``str`` class and as UTF-8 bytes.
+_SPACE = r"[\t\n\x0b\x0c\r \xa0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_SPACE_BYTES = (
+    rb"(?:[\t\n\x0b\x0c\r ]|\xc2\xa0|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80)"
+)
+_HYPHEN = r"[-\u2010\u2011]"
+_HYPHEN_BYTES = rb"(?:-|\xe2\x80[\x90\x91])"
+_APOSTROPHE = r"['\u2019\u02bc]"
+_APOSTROPHE_BYTES = rb"(?:'|\xe2\x80\x99|\xca\xbc)"
+#: At most this many whitespace characters between two words of a name.
+MAX_GAP = 16
+
+_PIECES = re.compile(r"([^\W_]+)|(['\u2019\u02bc])|(\s+|-)|(.)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One name of one system, compiled.
+
+    Attributes:
+        name: the name as the data writes it.
+        system: the position of its system in :attr:`Matcher.systems`.
+        everyday: whether it may be an everyday word (see :mod:`armsref.senses`).
+        exact: the exact pattern, over ``str``; group ``core`` is the name itself.
+        prefilter: a pattern over UTF-8 bytes that matches wherever ``core`` can.
+        longest: the most bytes a ``core`` match can take.
+    """
+
+    name: str
+    system: int
+    everyday: bool
+    exact: re.Pattern[str]
+    prefilter: bytes
+    longest: int
+
+
+def _char_class(char: str) -> tuple[str, bytes]:
+    """A pattern for one character of a name in any letter case, as str and as bytes."""
+    variants = dict.fromkeys((char, char.lower(), char.upper()))
+    variants = {v: None for v in variants if len(v) == 1}
+    text = "[" + "".join(re.escape(v) for v in variants) + "]"
+    if all(v.isascii() for v in variants):
+        return text, b"[" + b"".join(re.escape(v.encode()) for v in variants) + b"]"
+    return text, b"(?:" + b"|".join(re.escape(v.encode()) for v in variants) + b")"
+
+
+def _compile(name: str) -> tuple[str, bytes, int]:
+    """The exact core pattern, the prefilter pattern and the longest match in bytes."""
+    text: list[str] = []
+    raw: list[bytes] = []
+    longest = 0
+    previous = ""
+    pending_gap = False
+    for word, apostrophe, gap, other in _PIECES.findall(name.strip()):
+        if gap:
+            pending_gap = True
+            continue
+        if pending_gap and (word or apostrophe or other):
+            joinable = gap_letters_digits(previous, word)
+            text.append(f"(?:{_SPACE}{{1,{MAX_GAP}}}|{_HYPHEN}){'?' if joinable else ''}")
+            raw.append(
+                b"(?:"
+                + _SPACE_BYTES
+                + b"{1,%d}|" % MAX_GAP
+                + _HYPHEN_BYTES
+                + b")"
+                + (b"?" if joinable else b"")
+            )
+            longest += 3 * MAX_GAP
+            pending_gap = False
+        if word:
+            for char in word:
+                pattern, raw_pattern = _char_class(char)
+                text.append(pattern)
+                raw.append(raw_pattern)
+                longest += 4
+            previous = word
+        elif apostrophe:
+            text.append(_APOSTROPHE)
+            raw.append(_APOSTROPHE_BYTES)
+            longest += 3
+        elif other:
+            text.append(re.escape(other))
+            raw.append(re.escape(other.encode()))
+            longest += len(other.encode())
+    return "".join(text), b"".join(raw), longest
+
+
+def gap_letters_digits(before: str, after: str) -> bool:
+    """Whether two words of a name meet letters-to-digits and may be written together.
+
+    Examples:
+        >>> gap_letters_digits("BGM", "109"), gap_letters_digits("Tactical", "Missile")
+        (True, False)
+    """
+    if not before or not after:
+        return False
+    return before[-1].isdigit() != after[0].isdigit()
+
+
+def _form(name: str, system: int) -> Form:
+    core, prefilter, longest = _compile(name)
+    variant = "(?P<variant>[A-Z])?" if name.strip()[-1:].isdigit() else ""
+    exact = re.compile(rf"(?<!\w)(?P<core>{core}){variant}(?P<plural>[sS])?(?!\w)")
+    return Form(name, system, senses.is_everyday_name(name.strip()), exact, prefilter, longest)
+
+
+class Matcher:
+    """Every name of every system in a dataset, compiled; built once per dataset.
+
+    Attributes:
+        systems: the dataset's systems; a form's ``system`` indexes this.
+        forms: one :class:`Form` per distinct name, longest name first.
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.systems: tuple[System, ...] = tuple(dataset.systems)
+        seen: set[str] = set()
+        forms: list[Form] = []
+        for position, system in enumerate(self.systems):
+            for name in system.names:
+                if name.strip() and name.casefold() not in seen:
+                    seen.add(name.casefold())
+                    forms.append(_form(name, position))
+        forms.sort(key=lambda form: -len(form.name))
+        self.forms: tuple[Form, ...] = tuple(forms)
+        #: The most characters of context a decision needs on either side of a name.
+        self.reach = max((form.longest for form in forms), default=0) + max(
+            senses.LOOKAHEAD, senses.LOOKBEHIND
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps."""
+        found: list[tuple[int, int, int]] = []
+        for form in self.forms:
+            for match in form.exact.finditer(text):
+                start, end = match.span()
+                if form.everyday and not senses.means_system(text, start, end, match.end("core")):
+                    continue
+                found.append((start, end, form.system))
+        return _leftmost_longest(found)
+
+    def find_names(self, text: str) -> Iterator[tuple[str, int]]:
+        """The matched text and system position of every mention in ``text``."""
+        for start, end, system in self.find(text):
+            yield text[start:end], system
+
+
+def _leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Keep the matches that start first, the longest of them, dropping any that overlap."""
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept: list[tuple[int, int, int]] = []
+    reached = -1
+    for item in found:
+        if item[0] >= reached:
+            kept.append(item)
+            reached = item[1]
+    return kept
+
+
+_MATCHERS: dict[int, tuple[Dataset, Matcher]] = {}
+
+
+def matcher(dataset: Dataset | None = None) -> Matcher:
+    """The matcher for ``dataset`` (default: the default dataset), built on first use."""
+    if dataset is None:
+        from armsref.dataset import load
+
+        dataset = load()
+    entry = _MATCHERS.get(id(dataset))
+    if entry is None:
+        # The entry keeps the dataset alive, so its id cannot be reused while cached.
+        entry = _MATCHERS[id(dataset)] = (dataset, Matcher(dataset))
+    return entry[1]

@@ -1,0 +1,204 @@
+"""When a system name that is also an everyday word really means the system.
+
+Some systems carry names that are ordinary English words: a patriot is a
+person, a tomahawk an axe. Which names are such *everyday words* is read from
+the data, never listed here: a name is one when it is a single word of letters
+written with a capital initial and the rest in lower case (``"Tomahawk"``,
+``"Patriot"``). Acronyms (``"ERAM"``, ``"TLAM"``), designations (``"BGM-109"``)
+and names of several words (``"Patriot missile system"``) are never everyday
+words: they mean the system in any letter case.
+
+A match of an everyday-word name counts as a mention only if every rule holds:
+
+1. **Capitalised.** The word is written with a capital initial (``Patriot``)
+   or in capitals (``PATRIOT``). In lower case (``patriot``, ``tomahawks``) it
+   is the everyday word; in odd mixed case (``pAtriot``) it is not a name.
+2. **Not the head of another name.** The word that follows (after an optional
+   possessive, a space or a hyphen) is not one that makes the phrase a
+   different thing: a law (``Patriot Act``), a day (``Patriot Day``), food
+   (``Tomahawk steak``, ``tomahawk chop``), a tool (``Tomahawk axe``), a team,
+   newspaper or group (``Patriot Ledger``, ``Patriot Front``), or a place
+   (``Tomahawk Lake``, ``Patriot High School``). See :data:`OTHER_SENSE_NEXT`.
+3. **Not a team.** The words before it are not a team's home: ``New England
+   Patriots``. See :data:`OTHER_SENSE_BEFORE`.
+4. **Not a town.** It is not followed by a comma and a US state, spelt out
+   or abbreviated: ``Tomahawk, Wisconsin``, ``Tomahawk, Wis.``, ``Tomahawk, WI``.
+
+Each rule looks at most :data:`LOOKBEHIND` characters before the name and
+:data:`LOOKAHEAD` characters after it, so a scanner that keeps that much
+context around a match decides exactly as one that sees the whole text.
+
+Examples:
+    >>> is_everyday_name("Patriot"), is_everyday_name("ERAM"), is_everyday_name("PAC-3")
+    (True, False, False)
+    >>> means_system("the Patriot Act passed", 4, 11)
+    False
+    >>> means_system("two Patriot batteries", 4, 11)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "LOOKAHEAD",
+    "LOOKBEHIND",
+    "OTHER_SENSE_BEFORE",
+    "OTHER_SENSE_NEXT",
+    "is_everyday_name",
+    "means_system",
+]
+
+#: How many characters before a name the rules may look at.
+LOOKBEHIND = 48
+#: How many characters after a name the rules may look at.
+LOOKAHEAD = 64
+
+#: Words that, right after an everyday-word name, make it part of another name.
+OTHER_SENSE_NEXT: frozenset[str] = frozenset(
+    (
+        *("act", "acts", "day", "days", "law"),
+        *("steak", "steaks", "chop", "chops", "ribeye", "ribeyes", "rib", "ribs", "cut", "cuts"),
+        *("axe", "axes", "ax", "hatchet", "hatchets", "throw", "throwing", "throwers"),
+        *("ledger", "news", "newspaper", "front", "party", "parties", "games", "movement"),
+        *("league", "fans", "fan", "quarterback", "quarterbacks", "coach", "coaches"),
+        *("lake", "creek", "river", "county", "township", "park", "street", "road", "avenue"),
+        *("boulevard", "trail", "school", "high", "middle", "elementary", "academy", "place"),
+        *("stadium", "arena", "mall"),
+    )
+)
+
+#: Words that, right before an everyday-word name, make it a team's name.
+OTHER_SENSE_BEFORE: tuple[tuple[str, ...], ...] = (("new", "england"),)
+
+#: US states, spelt out or abbreviated with a capital initial ("Wis."); postal codes
+#: ("WI") count only in capitals.
+_STATES = frozenset(
+    (
+        *("alabama", "alaska", "arizona", "arkansas", "california", "colorado"),
+        *("connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois"),
+        *("indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland"),
+        *("massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana"),
+        *("nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york"),
+        *("north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania"),
+        *("rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah"),
+        *("vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming"),
+        *("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind"),
+        *("kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb"),
+        *("nev", "okla", "ore", "pa", "tenn", "tex", "va", "wash", "wis", "wisc", "wyo"),
+    )
+)
+_POSTAL = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+    ]
+)
+_TOWN = re.compile(r"[ \t\xa0]*,[ \t\xa0]*([A-Z][A-Za-z]*(?: [A-Z][a-z]+)?)(?![^\W\d_])")
+_NEXT_WORD = re.compile(r"(?:['’ʼ][sS]?)?(?:[\s\xa0]{1,4}|[-‐‑])([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_everyday_name(name: str) -> bool:
+    """Whether ``name`` may also be an everyday English word (see the module docstring).
+
+    Examples:
+        >>> is_everyday_name("Tomahawk"), is_everyday_name("TLAM"), is_everyday_name("Joint Air")
+        (True, False, False)
+    """
+    return name.isalpha() and name[:1].isupper() and name[1:].islower()
+
+
+def _is_state(words: str) -> bool:
+    first = words.split(" ", maxsplit=1)[0]
+    return words in _POSTAL or words.casefold() in _STATES or first.casefold() in _STATES
+
+
+def _capitalised(word: str) -> bool:
+    return word.isupper() or (word[:1].isupper() and word[1:].islower())
+
+
+def means_system(text: str, start: int, end: int, core_end: int | None = None) -> bool:
+    """Whether the everyday-word name at ``text[start:end]`` means the system.
+
+    Args:
+        text: the text the name was found in (with its context).
+        start: where the name starts.
+        end: where the match ends, a plural ``s`` included.
+        core_end: where the name itself ends, before any plural ``s``
+            (default: ``end``).
+
+    Examples:
+        >>> means_system("Tomahawks were fired", 0, 9, 8)
+        True
+        >>> means_system("a tomahawk steak", 2, 10)
+        False
+        >>> means_system("New England Patriots won", 12, 20, 19)
+        False
+        >>> means_system("Tomahawk, Wisconsin", 0, 8)
+        False
+    """
+    core = text[start : end if core_end is None else core_end]
+    if not _capitalised(core):
+        return False
+    after = text[end : end + LOOKAHEAD]
+    following = _NEXT_WORD.match(after)
+    if following and following.group(1).casefold() in OTHER_SENSE_NEXT:
+        return False
+    town = _TOWN.match(after)
+    if town and _is_state(town.group(1)):
+        return False
+    before = [w.casefold() for w in _WORD.findall(text[max(0, start - LOOKBEHIND) : start])]
+    return not any(
+        len(before) >= len(words) and tuple(before[-len(words) :]) == words
+        for words in OTHER_SENSE_BEFORE
+    )
