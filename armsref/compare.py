@@ -50,12 +50,6 @@ __all__ = ["Disagreement", "Span", "allowed", "can_both_hold", "disagreements", 
 _ABOUT_MARGIN = 0.05
 
 
-def _metres(value: float, unit: str) -> float:
-    return value * float(
-        units.registry().Quantity(1.0, units.unit_name(unit)).to("meter").magnitude
-    )
-
-
 def allowed(claim: RangeClaim) -> tuple[float, float]:
     """The interval of true ranges, in metres, that a claim allows (see the module docstring)."""
     if claim.qualifier == "between":
@@ -63,7 +57,7 @@ def allowed(claim: RangeClaim) -> tuple[float, float]:
         return (units.interval(claim.low, claim.unit)[0], units.interval(claim.high, claim.unit)[1])
     assert claim.value is not None
     low, high = units.interval(claim.value, claim.unit)
-    point = _metres(claim.value, claim.unit)
+    point = units.to_unit(claim.value, claim.unit, "m")
     if claim.qualifier == "about":
         return (min(low, point * (1 - _ABOUT_MARGIN)), max(high, point * (1 + _ABOUT_MARGIN)))
     if claim.qualifier in {"above", "at_least"}:

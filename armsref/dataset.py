@@ -36,7 +36,7 @@ ENV_VAR = "ARMSREF_DATA"
 DATA_FILES = ("sources.yaml", "systems.yaml", "claims.yaml")
 _PACKAGE = Path(__file__).resolve().parent
 _CACHE: dict[Path, Dataset] = {}
-_DEFAULT: dict[str | None, Dataset] = {}
+_DEFAULT: dict[None, Dataset] = {}  # the default dataset, once found
 
 
 def _is_root(path: Path) -> bool:
@@ -297,18 +297,19 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
     Returns:
         The validated :class:`~armsref.models.Dataset`. Loading the same
-        directory again returns the cached object.
+        directory again returns the cached object. ``ARMSREF_DATA`` is read when
+        the default dataset is first loaded; after changing it, call
+        :func:`clear_cache`.
 
     Raises:
         DataError: the directory or one of its files is missing, malformed or
             inconsistent; the message names the file, entry and field.
     """
     if path is None:
-        env = os.environ.get(ENV_VAR)
-        cached = _DEFAULT.get(env)
-        if cached is None:
-            cached = _DEFAULT[env] = load(find_root())
-        return cached
+        default = _DEFAULT.get(None)
+        if default is None:
+            default = _DEFAULT[None] = load(find_root())
+        return default
     root = find_root(path)
     dataset = _CACHE.get(root)
     if dataset is None:

@@ -274,9 +274,7 @@ class RangeClaim(_Linked):
         shown = []
         for position, number in enumerate(stated):
             assert number is not None
-            exact = float(
-                units.registry().Quantity(number, units.unit_name(self.unit)).to(target).magnitude
-            )
+            exact = units.to_unit(number, self.unit, target)
             own_number = own[position] if own is not None else None
             text = (
                 units.format_number(own_number)

@@ -15,11 +15,11 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from armsref.dataset import load
 from armsref.errors import InputError, UnknownSystemError
 
 if TYPE_CHECKING:
@@ -80,11 +80,15 @@ class NameIndex:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The known names closest to ``text``, best first."""
+        import difflib
+
         wanted = text.strip().casefold()
         return difflib.get_close_matches(wanted, list(self._labels), n=limit, cutoff=0.6)
 
     def search(self, text: str, limit: int = 5) -> list[System]:
         """Systems whose names resemble ``text``, best first; see :func:`armsref.search`."""
+        import difflib
+
         wanted = name_key(text)
         if not wanted:
             raise InputError("search text is required; got an empty or blank string")
@@ -110,8 +114,6 @@ _INDEXES: dict[int, tuple[Dataset, NameIndex]] = {}
 def index(dataset: Dataset | None = None) -> NameIndex:
     """The name index of ``dataset`` (default: the default dataset), built once."""
     if dataset is None:
-        from armsref.dataset import load
-
         dataset = load()
     entry = _INDEXES.get(id(dataset))
     if entry is None:

@@ -48,6 +48,7 @@ __all__ = [
     "round_figure",
     "significant_digits",
     "stated_step",
+    "to_unit",
     "unit_name",
     "unit_symbol",
 ]
@@ -172,6 +173,41 @@ def registry() -> pint.UnitRegistry[Any]:
     definitions = resources.files("armsref").joinpath("lengths.txt")
     with resources.as_file(definitions) as path:
         return pint.UnitRegistry(filename=str(path), cache_folder=None)
+
+
+@cache
+def _metres_per_unit() -> dict[str, float]:
+    """Metres per unit for every length in ``lengths.txt``, read from the same definitions pint uses.
+
+    Plain-number conversions (display rounding, comparison) use this table, so a
+    command that only shows figures does not pay for importing pint; a test holds
+    it equal to the registry's own conversions.
+    """
+    text = resources.files("armsref").joinpath("lengths.txt").read_text(encoding="utf-8")
+    factors: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = [part.strip() for part in line.split("#", 1)[0].split("=")]
+        if len(parts) < 2:
+            continue
+        name, definition = parts[0], parts[1]
+        if definition == "[length]":
+            factors[name] = 1.0
+        elif "*" in definition:
+            number, base = (piece.strip() for piece in definition.split("*", 1))
+            if base in factors:
+                factors[name] = float(number) * factors[base]
+    return factors
+
+
+def to_unit(value: float, unit: str, to: str) -> float:
+    """Convert a plain number between two length units as people write them.
+
+    Examples:
+        >>> to_unit(995, "miles", "km")
+        1601.29728
+    """
+    table = _metres_per_unit()
+    return value * table[unit_name(unit)] / table[unit_name(to)]
 
 
 def _check_magnitude(value: float, shown: str) -> float:
@@ -362,8 +398,8 @@ def round_figure(value: float, unit: str, to: str) -> str:
     source, target = unit_name(unit), unit_name(to)
     if source == target:
         return format_number(value)
-    converted = registry().Quantity(value, source).to(target).magnitude
-    return format_number(float(converted), significant=max(3, significant_digits(value)))
+    converted = to_unit(value, source, target)
+    return format_number(converted, significant=max(3, significant_digits(value)))
 
 
 def interval(value: float, unit: str) -> tuple[float, float]:
@@ -377,7 +413,7 @@ def interval(value: float, unit: str) -> tuple[float, float]:
         (1550000.0, 1650000.0)
     """
     half = stated_step(value) / 2
-    factor = float(registry().Quantity(1.0, unit_name(unit)).to("meter").magnitude)
+    factor = to_unit(1.0, unit, "m")
     return ((value - half) * factor, (value + half) * factor)
 
 

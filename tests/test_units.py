@@ -144,3 +144,10 @@ def test_a_figure_always_agrees_with_its_own_rounded_conversion(
     shown = float(units.round_figure(value, unit, other).replace(",", ""))
     if shown > 0:
         assert units.agrees(value, unit, shown, other)
+
+
+@pytest.mark.parametrize("unit", sorted(set(units.UNIT_SPELLINGS.values())))
+def test_plain_number_conversions_match_pint(unit: str) -> None:
+    for other in set(units.UNIT_SPELLINGS.values()):
+        expected = units.registry().Quantity(1234.5, unit).to(other).magnitude
+        assert math.isclose(units.to_unit(1234.5, unit, other), expected, rel_tol=1e-12)
