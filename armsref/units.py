@@ -177,7 +177,7 @@ def registry() -> pint.UnitRegistry[Any]:
 
 @cache
 def _metres_per_unit() -> dict[str, float]:
-    """Metres per unit for every length in ``lengths.txt``, read from the same definitions pint uses.
+    """Metres per unit of every length in ``lengths.txt``, the definitions pint reads too.
 
     Plain-number conversions (display rounding, comparison) use this table, so a
     command that only shows figures does not pay for importing pint; a test holds
