@@ -1,0 +1,164 @@
+"""The words around a length figure that make it a range, and sentence bounds.
+
+A length in a text is a *range* only when the words around it say so. This
+module reads those words; :mod:`armsref.extract` decides which system the
+range belongs to. A figure is a range when:
+
+- the word *range* (or *reach*, *striking distance*, *radius*) comes before it
+  in the same clause, at most four words away: ``a range of about 995 miles``,
+  ``ranges above 1,500 kilometers``, ``its range is estimated at 300 km``;
+- *range* comes right after it: ``a 300-kilometer range``, ``a 300 km-range missile``;
+- a capability verb comes before it: ``can fly 300 km``, ``is able to strike
+  targets up to 300 km away``; or ``targets ... away``: ``hits targets 300 km away``;
+- it stands alone in parentheses after a system's name: ``the ERAM (about 285
+  miles, or 460 kilometers)``;
+- it qualifies a system's name directly: ``the 300-km ATACMS``.
+
+A figure followed by *from* (``450 km from the border``) is a distance between
+places, never a range. A hyphenated *long-range*, *extended-range* does not
+count as the word *range*.
+
+Examples:
+    >>> text = "It has a range of 300 km, and Moscow is 450 km from the border."
+    >>> range_cue(text, 18, 24), range_cue(text, 40, 46)
+    (Cue(kind='before', start=9, end=24, word=9), None)
+    >>> sentence_bounds("U.S. officials said so. The ATACMS flies 300 km.", 30)
+    (24, 48)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["AFTER_NAME", "COMPARED", "REFERS", "Cue", "range_cue", "sentence_bounds"]
+
+_WORD = r"[A-Za-z][\w’'-]*"
+_NOT_GAP = r"(?!(?:from|than|away|but|while|whereas|unlike|like)\b)"
+
+_RANGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:ranges?|ranged|ranging|reach(?:es)?|striking\s+distance|"
+    r"strike\s+distance|flight\s+distance|radius)"
+    rf"\s*[:=]?(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
+    re.IGNORECASE,
+)
+_CAPABLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+"
+    r"(?:fly|flying|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
+    r"engage|engaging)"
+    rf"(?:\s+{_NOT_GAP}{_WORD}){{0,3}}\s*$",
+    re.IGNORECASE,
+)
+_TARGETS_BEFORE = re.compile(r"(?<![\w-])targets?\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged)\b", re.IGNORECASE)
+_AWAY_AFTER = re.compile(r"\s+away\b", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"[\s-]+(?:away\s+)?from\b", re.IGNORECASE)
+
+#: The words right before a name that make it a comparison, not the subject.
+COMPARED = re.compile(
+    r"(?<![\w-])(?:than|like|unlike|compared\s+(?:with|to)|versus|vs\.?|instead\s+of)"
+    r"\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Words that refer back to a system named before: "It", "the missile", "its".
+REFERS = re.compile(
+    r"(?<![\w-])(?:it|its|they|their|the\s+(?:missile|weapon|system|munition|rocket)s?|"
+    r"(?:this|that|these|those)\s+(?:missile|weapon|system|munition|rocket)s?)(?![\w-])",
+    re.IGNORECASE,
+)
+#: What may stand between a figure and the name it qualifies: "the 300-km ATACMS",
+#: "a 1,600-kilometer-range Tomahawk", "range of the ATACMS".
+AFTER_NAME = re.compile(
+    r"(?:[\s-]+range)?(?:[\s-]+|\s+(?P<of>of|for)\s+(?:the\s+|an?\s+)?)", re.IGNORECASE
+)
+
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gen", "lt", "col", "gov", "jr", "sr", "no"}
+    | {"vs", "approx", "inc", "corp", "co", "adm", "capt", "sgt", "maj", "u.s", "u.k", "d.c"}
+    | {"e.g", "i.e"}
+)
+_LOOK = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The words that make a figure a range.
+
+    Attributes:
+        kind: ``"before"`` (*range of* 300 km), ``"after"`` (300-km *range*),
+            ``"capable"`` (*can fly* 300 km) or ``"away"`` (*targets* 300 km *away*).
+        start: where the cue and figure together start.
+        end: where they end.
+        word: where the deciding word (*range*, *can*, *targets*) starts.
+    """
+
+    kind: str
+    start: int
+    end: int
+    word: int
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    if match.group() == "\n" or text[match.start()] != ".":
+        return True
+    before = text[max(0, match.start() - 6) : match.start()].rsplit(None, 1)
+    word = before[-1].lower().lstrip('("“') if before else ""
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+        return False
+    initial = len(word) == 1 and word.isalpha()
+    return not (initial or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The start and end of the sentence around ``position``.
+
+    A sentence ends at ``.``, ``!`` or ``?`` followed by a space and a capital
+    (not after an abbreviation such as ``U.S.`` or ``Sen.``), or at a line
+    break. At most 600 characters are looked at on either side.
+    """
+    low = max(0, position - _LOOK)
+    start = low if low else 0
+    for match in _BOUNDARY.finditer(text, low, position):
+        if match.end() <= position and _is_boundary(text, match):
+            start = match.end()
+    high = min(len(text), position + _LOOK)
+    end = high
+    for match in _BOUNDARY.finditer(text, position, high):
+        if _is_boundary(text, match):
+            end = match.start() + (1 if text[match.start()] in ".!?" else 0)
+            break
+    return start, end
+
+
+def range_cue(text: str, start: int, end: int) -> Cue | None:
+    """Whether the figure at ``text[start:end]`` is a range, by the words around it.
+
+    Args:
+        text: the whole text.
+        start: where the figure starts, its hedge included.
+        end: where it ends, a second unit included.
+
+    Returns:
+        The :class:`Cue`, whose span the quote should cover; or None when the
+        words around do not make the figure a range. Parentheses after a name
+        and a figure that qualifies a name are recognised by
+        :mod:`armsref.extraction`, which knows where the names are.
+    """
+    if _FROM_AFTER.match(text, end):
+        return None
+    low = max(0, start - 80)
+    after = _RANGE_AFTER.match(text, end)
+    if after:
+        return Cue("after", start, after.end(), after.end() - 1)
+    before = _RANGE_BEFORE.search(text, low, start)
+    if before:
+        return Cue("before", before.start(), end, before.start())
+    capable = _CAPABLE_BEFORE.search(text, low, start)
+    away = _AWAY_AFTER.match(text, end)
+    if capable:
+        return Cue("capable", capable.start(), away.end() if away else end, capable.start())
+    targets = _TARGETS_BEFORE.search(text, low, start)
+    if targets and away:
+        return Cue("away", targets.start(), away.end(), targets.start())
+    return None

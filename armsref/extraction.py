@@ -1,0 +1,357 @@
+"""The range figures a text reports, each given to the system it describes.
+
+:func:`extract` reads a text the way a curator would: it finds every length
+figure (:mod:`armsref.figures`), keeps those the words around make a range
+(:mod:`armsref.cues`), and gives each to the system the text says it belongs
+to, using the scanner's mentions (:func:`armsref.scan.scan`). A figure goes:
+
+1. to the system named right before it when it stands in parentheses:
+   ``the ERAM (about 285 miles, or 460 kilometers)``;
+2. to the system it directly qualifies: ``the 300-km ATACMS``, ``the
+   1,600-km range of the Tomahawk``;
+3. to the nearest system named before it in the same sentence, passing over
+   names that are only compared with (``than the ERAM``, ``unlike the
+   Tomahawk``); systems named together (``ATACMS and ERAM have a range of...``)
+   each get it;
+4. where the sentence names none before it but says *it*, *its* or *the
+   missile*, to the system of the sentence before, if that sentence names
+   exactly one system;
+5. to a system named just after it: ``With a range of 300 km, the ATACMS...``.
+
+A range figure no rule gives to a known system is *unattributed*: it is never
+guessed onto one, and :func:`extract_all` reports it separately.
+
+Only the text near mentions is read for figures (every figure a rule can give
+to a system is within a few hundred characters of a mention), so extraction
+costs little more than the scan itself; :func:`extract_all` reads everything.
+
+Examples:
+    >>> text = ("The Tomahawk, with a range of about 995 miles (1,600 kilometers), goes "
+    ...         "deeper than the ERAM (about 285 miles, or 460 kilometers).")
+    >>> [(f.system_id, f.figure) for f in extract(text)]
+    [('tomahawk', 'about 995 miles'), ('eram', 'about 285 miles')]
+    >>> extract(text)[1].quote
+    'the ERAM (about 285 miles, or 460 kilometers)'
+    >>> extract("Moscow is about 450 km from the border.")
+    []
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from armsref import cues, figures
+from armsref.errors import InputError
+
+if TYPE_CHECKING:
+    from armsref.models import Dataset, System
+    from armsref.scan import Mention
+
+__all__ = ["Extraction", "Finding", "extract", "extract_all"]
+
+#: No range a source states is longer than the Earth's circumference (km).
+MAX_KM = 40_075.0
+_NEAR_BEFORE = 400
+_NEAR_AFTER = 700
+_ANTECEDENT_REACH = 600
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
+_PAREN_AFTER_NAME = re.compile(r"(?:['’]s)?\s*\(\s*$")
+_PAREN_CLOSES = re.compile(r"\s*[),;]")
+_JOINED = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)(?:the\s+)?$", re.IGNORECASE)
+_AFTER_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|US|U\.S\.|American|[\w-]+-made)\s+){0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One range figure a text gives for a system: a candidate claim for ``data/``.
+
+    Attributes:
+        system: the system it is given to, or None when unattributed.
+        value: the figure, or None for a span (then ``low`` and ``high``).
+        low: the low end of a span written ``70-160 km``.
+        high: the high end of a span.
+        unit: the unit as the text writes it (``kilometer`` in ``300-kilometer``).
+        qualifier: ``exact``, ``about``, ``above``, ``at_least``, ``up_to``,
+            ``below`` or ``between``.
+        also: the same figure in a second unit, where the text gives one.
+        quote: the words that state it, verbatim: ``text[start:end]``.
+        start: where the quote starts in the text.
+        end: where the quote ends.
+    """
+
+    system: System | None
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    also: figures.Amount | None
+    quote: str
+    start: int
+    end: int
+
+    @property
+    def system_id(self) -> str | None:
+        """The id of the system, or None when unattributed."""
+        return self.system.id if self.system is not None else None
+
+    @property
+    def figure(self) -> str:
+        """The figure with its hedge, as stated: ``about 995 miles``."""
+        from armsref.models import describe
+
+        return describe(self.qualifier, self.value, self.low, self.high, self.unit)
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What a claim in ``data/`` must share to record this finding.
+
+        The system, qualifier, number(s) and unit (by name, not spelling).
+        """
+        from armsref.units import unit_name
+
+        return (
+            self.system_id,
+            self.qualifier,
+            self.value,
+            self.low,
+            self.high,
+            unit_name(self.unit),
+        )
+
+    def to_claim(self, source: str) -> dict[str, Any]:
+        """This finding as a ``data/claims.yaml`` entry from ``source``, unreviewed.
+
+        Raises:
+            InputError: the finding is unattributed, so it cannot be a claim.
+
+        Examples:
+            >>> finding = extract("The ATACMS has a range of up to 300 km.")[0]
+            >>> finding.to_claim("my-source")  # doctest: +NORMALIZE_WHITESPACE
+            {'system': 'atacms', 'source': 'my-source', 'value': 300, 'unit': 'km',
+             'qualifier': 'up_to', 'quote': 'The ATACMS has a range of up to 300 km',
+             'reviewed': False}
+        """
+        if self.system is None:
+            raise InputError(f"the figure {self.figure!r} is given to no system: not a claim")
+        claim: dict[str, Any] = {"system": self.system.id, "source": source}
+        claim.update(_numbers(self.value, self.low, self.high))
+        claim.update(unit=self.unit, qualifier=self.qualifier)
+        if self.also is not None:
+            a = self.also
+            claim["also"] = {**_numbers(a.value, a.low, a.high), "unit": a.unit}
+        claim.update(quote=self.quote, reviewed=False)
+        return claim
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything :func:`extract_all` read in a text.
+
+    Attributes:
+        findings: the range figures given to a known system, in text order.
+        unattributed: the range figures given to none, in text order.
+    """
+
+    findings: tuple[Finding, ...]
+    unattributed: tuple[Finding, ...]
+
+
+def _numbers(value: float | None, low: float | None, high: float | None) -> dict[str, Any]:
+    def plain(number: float) -> int | float:
+        return int(number) if number.is_integer() else number
+
+    if value is not None:
+        return {"value": plain(value)}
+    assert low is not None and high is not None
+    return {"low": plain(low), "high": plain(high)}
+
+
+def _plausible(amount: figures.Amount) -> bool:
+    from armsref.units import registry, unit_name
+
+    most = max(amount.numbers)
+    km = registry().Quantity(most, unit_name(amount.unit)).to("kilometer").magnitude
+    return bool(0 < km <= MAX_KM)
+
+
+def _windows(mentions: list[Mention], size: int) -> list[tuple[int, int]]:
+    """The stretches of text near mentions, merged, where a figure can be attributed."""
+    merged: list[tuple[int, int]] = []
+    for mention in mentions:
+        low, high = max(0, mention.start - _NEAR_BEFORE), min(size, mention.end + _NEAR_AFTER)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+class _Reader:
+    """Attribution over one text and its mentions."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def _before(self, position: int, floor: int) -> list[Mention]:
+        """The mentions in ``text[floor:position]``, in order."""
+        low = bisect_left(self.starts, floor)
+        high = bisect_left(self.starts, position)
+        return [m for m in self.mentions[low:high] if m.end <= position]
+
+    def _after(self, position: int, ceiling: int) -> list[Mention]:
+        """The mentions in ``text[position:ceiling]``, in order."""
+        low = bisect_left(self.starts, position)
+        high = bisect_left(self.starts, ceiling)
+        return [m for m in self.mentions[low:high] if m.end <= ceiling]
+
+    def _inside(self, position: int) -> bool:
+        at = bisect_right(self.starts, position) - 1
+        return at >= 0 and self.mentions[at].end > position
+
+    def _compared(self, mention: Mention, floor: int) -> bool:
+        low = max(floor, mention.start - 40)
+        return cues.COMPARED.search(self.text, low, mention.start) is not None
+
+    def attribute(self, figure: figures.Figure, cue: cues.Cue | None) -> list[Finding]:
+        """The findings for one figure: one per system it is given to, or one unattributed."""
+        text = self.text
+        first, last = cues.sentence_bounds(text, figure.start)
+        before = self._before(figure.start, first)
+        after = self._after(figure.end, last)
+        # 1. In parentheses right after a name.
+        if (
+            before
+            and _PAREN_AFTER_NAME.fullmatch(text, before[-1].end, figure.start)
+            and _PAREN_CLOSES.match(text, figure.end)
+        ):
+            return self._finding(figure, [before[-1]], before[-1].start, figure.end)
+        # 2. Qualifying a name: "the 300-km ATACMS", "a range of 300 km for the ATACMS".
+        if after:
+            gap = cues.AFTER_NAME.fullmatch(text, figure.end, after[0].start)
+            if gap and (cue is not None or not gap.group("of")):
+                start = min(cue.start, figure.start) if cue else figure.start
+                return self._finding(figure, [after[0]], start, after[0].end)
+        if cue is None or self._inside(cue.word):
+            return []
+        # 3. The nearest name before it that is not only compared with.
+        subjects = [m for m in before if not self._compared(m, first)]
+        if subjects:
+            group = self._group(subjects)
+            return self._finding(figure, group, min(group[0].start, cue.start), cue.end)
+        # 4. "It", "the missile": the one system the sentence before names.
+        if cues.REFERS.search(text, first, figure.start):
+            named = self._antecedent(first)
+            if named is not None:
+                return self._finding(figure, [named], first, cue.end, named_in_quote=False)
+        # 5. A name right after it: "With a range of 300 km, the ATACMS".
+        if after and _AFTER_GAP.fullmatch(text, cue.end, after[0].start):
+            return self._finding(figure, [after[0]], first, after[0].end)
+        return self._finding(figure, [], cue.start, cue.end)
+
+    def _group(self, subjects: list[Mention]) -> list[Mention]:
+        """The nearest name, with the names joined to it by "and" or commas."""
+        group = [subjects[-1]]
+        for mention in reversed(subjects[:-1]):
+            if not _JOINED.fullmatch(self.text, mention.end, group[0].start):
+                break
+            group.insert(0, mention)
+        return group
+
+    def _antecedent(self, first: int) -> Mention | None:
+        """The one system the sentence before ``first`` names, if it names exactly one."""
+        at = bisect_left(self.starts, first) - 1
+        if at < 0 or first - self.mentions[at].end > _ANTECEDENT_REACH:
+            return None
+        last = self.mentions[at]
+        start, _ = cues.sentence_bounds(self.text, last.start)
+        named = {m.system_id for m in self._before(first, start)}
+        return last if len(named) == 1 else None
+
+    def _finding(
+        self,
+        figure: figures.Figure,
+        named: list[Mention],
+        start: int,
+        end: int,
+        *,
+        named_in_quote: bool = True,
+    ) -> list[Finding]:
+        text = self.text
+        start, end = min(start, figure.start), max(end, figure.end)
+        if named_in_quote:
+            det = _DETERMINER.search(text, max(0, start - 8), start)
+            start = det.start() if det else start
+        if text.count("(", start, end) > text.count(")", start, end):
+            closing = _PAREN_CLOSES.match(text, end)
+            if closing and text[closing.end() - 1] == ")":
+                end = closing.end()
+        quote = text[start:end]
+        a = figure.amount
+        systems: list[System | None] = list(dict.fromkeys(m.system for m in named)) or [None]
+        return [
+            Finding(
+                s, a.value, a.low, a.high, a.unit, figure.qualifier, figure.also, quote, start, end
+            )
+            for s in systems
+        ]
+
+
+def _read(text: str, dataset: Dataset | None, everywhere: bool) -> list[Finding]:
+    if not isinstance(text, str):
+        raise InputError(f"extract() needs text (str), got {type(text).__name__}")
+    from armsref.scan import scan
+
+    mentions = scan(text, dataset)
+    windows = [(0, len(text))] if everywhere else _windows(mentions, len(text))
+    reader = _Reader(text, mentions)
+    found: list[Finding] = []
+    for low, high in windows:
+        for figure in figures.find(text, low, high):
+            if not _plausible(figure.amount):
+                continue
+            found.extend(reader.attribute(figure, cues.range_cue(text, figure.start, figure.end)))
+    return found
+
+
+def extract(text: str, dataset: Dataset | None = None) -> list[Finding]:
+    """The range figures ``text`` gives for known systems, in text order.
+
+    Args:
+        text: any text; offsets in the findings refer to it unchanged.
+        dataset: whose systems to look for (default: :func:`armsref.load`).
+
+    Returns:
+        One :class:`Finding` per figure and system; empty when the text names
+        no system or gives no range.
+
+    Raises:
+        InputError: ``text`` is not a string.
+
+    Examples:
+        >>> [f.figure for f in extract("Ukraine has used ATACMS with a 300-kilometer range.")]
+        ['300 kilometer']
+        >>> [f.system_id for f in extract("It flies. The ATACMS can hit targets 300 km away.")]
+        ['atacms']
+    """
+    return [f for f in _read(text, dataset, everywhere=False) if f.system is not None]
+
+
+def extract_all(text: str, dataset: Dataset | None = None) -> Extraction:
+    """Every range figure in ``text``: those given to a system, and those given to none.
+
+    Examples:
+        >>> result = extract_all("The Storm Shadow has a range of about 250 km.")
+        >>> result.findings, [f.figure for f in result.unattributed]
+        ((), ['about 250 km'])
+    """
+    found = _read(text, dataset, everywhere=True)
+    return Extraction(
+        findings=tuple(f for f in found if f.system is not None),
+        unattributed=tuple(f for f in found if f.system is None),
+    )
