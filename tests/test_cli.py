@@ -193,9 +193,12 @@ def test_real_process_and_quiet_broken_pipe(tmp_path: Path) -> None:
     assert process.wait() == 0 and error == b""
 
 
-def test_help_and_convert_do_not_load_the_dataset() -> None:
+@pytest.mark.parametrize(
+    "argv", [["convert", "995", "mi", "--to", "km"], ["--help"], ["table", "--help"]]
+)
+def test_help_and_convert_do_not_load_the_dataset(argv: list[str]) -> None:
     code = (
-        "import sys; from armsref.cli import main; main(['convert', '995', 'mi', '--to', 'km']);"
+        f"import sys; from armsref.cli import main; main({argv!r});"
         "print('pydantic' in sys.modules, 'yaml' in sys.modules)"
     )
     result = subprocess.run(
