@@ -39,14 +39,14 @@ _NOT_GAP = r"(?!(?:from|than|away|but|while|whereas|unlike|like)\b)"
 _RANGE_BEFORE = re.compile(
     r"(?<![\w-])(?:ranges?|ranged|ranging|reach(?:es)?|striking\s+distance|"
     r"strike\s+distance|flight\s+distance|radius)"
-    rf"\s*[:=]?(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
+    rf"\s*[:=,]?(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
     re.IGNORECASE,
 )
 _CAPABLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+"
+    r"(?<![\w-])(?:(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+"
     r"(?:fly|flying|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
-    r"engage|engaging)"
-    rf"(?:\s+{_NOT_GAP}{_WORD}){{0,3}}\s*$",
+    r"engage|engaging)|flies|travels)"
+    rf"(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
     re.IGNORECASE,
 )
 _TARGETS_BEFORE = re.compile(r"(?<![\w-])targets?\s*$", re.IGNORECASE)

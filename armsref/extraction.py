@@ -38,12 +38,11 @@ Examples:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from armsref import cues, figures
+from armsref.attribution import Reader
 from armsref.errors import InputError
 
 if TYPE_CHECKING:
@@ -56,12 +55,6 @@ __all__ = ["Extraction", "Finding", "extract", "extract_all"]
 MAX_KM = 40_075.0
 _NEAR_BEFORE = 400
 _NEAR_AFTER = 700
-_ANTECEDENT_REACH = 600
-_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
-_PAREN_AFTER_NAME = re.compile(r"(?:['’]s)?\s*\(\s*$")
-_PAREN_CLOSES = re.compile(r"\s*[),;]")
-_JOINED = re.compile(r"^(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)(?:the\s+)?$", re.IGNORECASE)
-_AFTER_GAP = re.compile(r"^[\s,]*(?:(?:the|a|an|US|U\.S\.|American|[\w-]+-made)\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,118 +183,6 @@ def _windows(mentions: list[Mention], size: int) -> list[tuple[int, int]]:
     return merged
 
 
-class _Reader:
-    """Attribution over one text and its mentions."""
-
-    def __init__(self, text: str, mentions: list[Mention]) -> None:
-        self.text = text
-        self.mentions = mentions
-        self.starts = [m.start for m in mentions]
-
-    def _before(self, position: int, floor: int) -> list[Mention]:
-        """The mentions in ``text[floor:position]``, in order."""
-        low = bisect_left(self.starts, floor)
-        high = bisect_left(self.starts, position)
-        return [m for m in self.mentions[low:high] if m.end <= position]
-
-    def _after(self, position: int, ceiling: int) -> list[Mention]:
-        """The mentions in ``text[position:ceiling]``, in order."""
-        low = bisect_left(self.starts, position)
-        high = bisect_left(self.starts, ceiling)
-        return [m for m in self.mentions[low:high] if m.end <= ceiling]
-
-    def _inside(self, position: int) -> bool:
-        at = bisect_right(self.starts, position) - 1
-        return at >= 0 and self.mentions[at].end > position
-
-    def _compared(self, mention: Mention, floor: int) -> bool:
-        low = max(floor, mention.start - 40)
-        return cues.COMPARED.search(self.text, low, mention.start) is not None
-
-    def attribute(self, figure: figures.Figure, cue: cues.Cue | None) -> list[Finding]:
-        """The findings for one figure: one per system it is given to, or one unattributed."""
-        text = self.text
-        first, last = cues.sentence_bounds(text, figure.start)
-        before = self._before(figure.start, first)
-        after = self._after(figure.end, last)
-        # 1. In parentheses right after a name.
-        if (
-            before
-            and _PAREN_AFTER_NAME.fullmatch(text, before[-1].end, figure.start)
-            and _PAREN_CLOSES.match(text, figure.end)
-        ):
-            return self._finding(figure, [before[-1]], before[-1].start, figure.end)
-        # 2. Qualifying a name: "the 300-km ATACMS", "a range of 300 km for the ATACMS".
-        if after:
-            gap = cues.AFTER_NAME.fullmatch(text, figure.end, after[0].start)
-            if gap and (cue is not None or not gap.group("of")):
-                start = min(cue.start, figure.start) if cue else figure.start
-                return self._finding(figure, [after[0]], start, after[0].end)
-        if cue is None or self._inside(cue.word):
-            return []
-        # 3. The nearest name before it that is not only compared with.
-        subjects = [m for m in before if not self._compared(m, first)]
-        if subjects:
-            group = self._group(subjects)
-            return self._finding(figure, group, min(group[0].start, cue.start), cue.end)
-        # 4. "It", "the missile": the one system the sentence before names.
-        if cues.REFERS.search(text, first, figure.start):
-            named = self._antecedent(first)
-            if named is not None:
-                return self._finding(figure, [named], first, cue.end, named_in_quote=False)
-        # 5. A name right after it: "With a range of 300 km, the ATACMS".
-        if after and _AFTER_GAP.fullmatch(text, cue.end, after[0].start):
-            return self._finding(figure, [after[0]], first, after[0].end)
-        return self._finding(figure, [], cue.start, cue.end)
-
-    def _group(self, subjects: list[Mention]) -> list[Mention]:
-        """The nearest name, with the names joined to it by "and" or commas."""
-        group = [subjects[-1]]
-        for mention in reversed(subjects[:-1]):
-            if not _JOINED.fullmatch(self.text, mention.end, group[0].start):
-                break
-            group.insert(0, mention)
-        return group
-
-    def _antecedent(self, first: int) -> Mention | None:
-        """The one system the sentence before ``first`` names, if it names exactly one."""
-        at = bisect_left(self.starts, first) - 1
-        if at < 0 or first - self.mentions[at].end > _ANTECEDENT_REACH:
-            return None
-        last = self.mentions[at]
-        start, _ = cues.sentence_bounds(self.text, last.start)
-        named = {m.system_id for m in self._before(first, start)}
-        return last if len(named) == 1 else None
-
-    def _finding(
-        self,
-        figure: figures.Figure,
-        named: list[Mention],
-        start: int,
-        end: int,
-        *,
-        named_in_quote: bool = True,
-    ) -> list[Finding]:
-        text = self.text
-        start, end = min(start, figure.start), max(end, figure.end)
-        if named_in_quote:
-            det = _DETERMINER.search(text, max(0, start - 8), start)
-            start = det.start() if det else start
-        if text.count("(", start, end) > text.count(")", start, end):
-            closing = _PAREN_CLOSES.match(text, end)
-            if closing and text[closing.end() - 1] == ")":
-                end = closing.end()
-        quote = text[start:end]
-        a = figure.amount
-        systems: list[System | None] = list(dict.fromkeys(m.system for m in named)) or [None]
-        return [
-            Finding(
-                s, a.value, a.low, a.high, a.unit, figure.qualifier, figure.also, quote, start, end
-            )
-            for s in systems
-        ]
-
-
 def _read(text: str, dataset: Dataset | None, everywhere: bool) -> list[Finding]:
     if not isinstance(text, str):
         raise InputError(f"extract() needs text (str), got {type(text).__name__}")
@@ -309,13 +190,29 @@ def _read(text: str, dataset: Dataset | None, everywhere: bool) -> list[Finding]
 
     mentions = scan(text, dataset)
     windows = [(0, len(text))] if everywhere else _windows(mentions, len(text))
-    reader = _Reader(text, mentions)
+    reader = Reader(text, mentions)
     found: list[Finding] = []
     for low, high in windows:
         for figure in figures.find(text, low, high):
             if not _plausible(figure.amount):
                 continue
-            found.extend(reader.attribute(figure, cues.range_cue(text, figure.start, figure.end)))
+            a = figure.amount
+            for given in reader.attribute(figure, cues.range_cue(text, figure.start, figure.end)):
+                quote = text[given.start : given.end]
+                found.append(
+                    Finding(
+                        given.system,
+                        a.value,
+                        a.low,
+                        a.high,
+                        a.unit,
+                        figure.qualifier,
+                        figure.also,
+                        quote,
+                        given.start,
+                        given.end,
+                    )
+                )
     return found
 
 
