@@ -41,14 +41,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from armsref import senses
 
 if TYPE_CHECKING:
     from armsref.models import Dataset, System
 
-__all__ = ["Form", "Matcher", "matcher"]
+__all__ = ["Form", "Matcher", "leftmost_longest", "matcher"]
+
+_Span = TypeVar("_Span", bound=tuple[int, ...])
 
 #: Whitespace a name's words may be separated by, as a ``str`` class and as UTF-8 bytes.
 _SPACE = r"[\t\n\x0b\x0c\r \xa0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
@@ -176,10 +178,6 @@ class Matcher:
                     forms.append(_form(name, position))
         forms.sort(key=lambda form: -len(form.name))
         self.forms: tuple[Form, ...] = tuple(forms)
-        #: The most characters of context a decision needs on either side of a name.
-        self.reach = max((form.longest for form in forms), default=0) + max(
-            senses.LOOKAHEAD, senses.LOOKBEHIND
-        )
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps."""
@@ -190,7 +188,7 @@ class Matcher:
                 if form.everyday and not senses.means_system(text, start, end, match.end("core")):
                     continue
                 found.append((start, end, form.system))
-        return _leftmost_longest(found)
+        return leftmost_longest(found)
 
     def find_names(self, text: str) -> Iterator[tuple[str, int]]:
         """The matched text and system position of every mention in ``text``."""
@@ -198,10 +196,16 @@ class Matcher:
             yield text[start:end], system
 
 
-def _leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Keep the matches that start first, the longest of them, dropping any that overlap."""
-    found.sort(key=lambda item: (item[0], -item[1]))
-    kept: list[tuple[int, int, int]] = []
+def leftmost_longest(found: list[_Span]) -> list[_Span]:
+    """Keep the ``(start, end, ...)`` matches that start first, the longest of them,
+    dropping any that overlap one kept.
+
+    Examples:
+        >>> leftmost_longest([(4, 9, "b"), (0, 8, "a"), (0, 3, "c"), (8, 10, "d")])
+        [(0, 8, 'a'), (8, 10, 'd')]
+    """
+    found = sorted(found, key=lambda item: (item[0], -item[1]))
+    kept: list[_Span] = []
     reached = -1
     for item in found:
         if item[0] >= reached:

@@ -5,8 +5,10 @@ offsets into the text exactly as given; :func:`systems_in` sums them up per
 system. What counts as a mention is written down in :mod:`armsref.matcher`
 (how names match: case, spacing, hyphens, plurals, word boundaries, longest
 name wins) and :mod:`armsref.senses` (when an everyday word such as
-"patriot" or "tomahawk" means the system). Files and folders are scanned by
-:mod:`armsref.scanfiles`.
+"patriot" or "tomahawk" means the system). The text is searched as UTF-8
+bytes by a compiled multi-pattern engine (:mod:`armsref.engine`) and each
+place it finds is confirmed by the exact rules (:mod:`armsref.stream`). Files
+and folders are scanned by :mod:`armsref.scanfiles`.
 
 Examples:
     >>> from armsref.scan import scan, systems_in
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["Mention", "SystemCount", "count_systems", "scan", "systems_in"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place a text names a system.
 
@@ -95,13 +97,19 @@ def scan(text: str, dataset: Dataset | None = None) -> list[Mention]:
     if not isinstance(text, str):
         raise InputError(f"scan() needs text (str), got {type(text).__name__}")
     from armsref.matcher import matcher
+    from armsref.stream import StreamScanner
 
     found = matcher(dataset)
     systems = found.systems
-    return [
-        Mention(systems[system], start, end, text[start:end])
-        for start, end, system in found.find(text)
-    ]
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates: no UTF-8 for the engine; the exact rules run on the whole text.
+        spans = [(system, start, end) for start, end, system in found.find(text)]
+    else:
+        stream = StreamScanner(found)
+        spans = [*stream.feed(data), *stream.finish()]
+    return [Mention(systems[system], start, end, text[start:end]) for system, start, end in spans]
 
 
 def count_systems(mentions: Iterable[Mention]) -> list[SystemCount]:

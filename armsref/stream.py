@@ -1,0 +1,219 @@
+"""Scanning UTF-8 bytes of any length in bounded memory, with exact character offsets.
+
+:class:`StreamScanner` takes a document as blocks of bytes, cut anywhere, and
+returns its mentions with character offsets into the decoded text. Each
+*buffer* (what is left of the last block, then the new one) is searched by the
+engine (:mod:`armsref.engine`); around each place it reports, a window wide
+enough for every rule (the name, and the context :mod:`armsref.senses` reads
+on either side) is decoded and the name's exact pattern is matched there.
+Only those windows are ever decoded: the character offset of a place is its
+byte offset less the UTF-8 continuation bytes before it, which are counted
+without decoding.
+
+Chunks overlap so that a mention across a block edge is found exactly once:
+a buffer accepts the mentions that end in its *settled* part (all but its
+last few hundred bytes, where the context is not complete yet, and nothing
+after the start of a match that runs past that) and after what the previous
+buffer accepted; it passes on to the next buffer enough bytes for any mention
+that ends beyond the settled part, with the context before it.
+
+Invalid UTF-8 is decoded with replacement (U+FFFD), as
+``bytes.decode("utf-8", "replace")`` would, from the buffer where it is first
+seen; offsets then refer to that decoded text and :attr:`StreamScanner.invalid`
+is set.
+
+Examples:
+    >>> import armsref
+    >>> from armsref.matcher import matcher
+    >>> stream = StreamScanner(matcher(armsref.load()))
+    >>> text = "Line one.\\n“Tomahawks” and ATACMS".encode()
+    >>> found = [*stream.feed(text[:15]), *stream.feed(text[15:]), *stream.finish()]
+    >>> [(system, start, end) for system, start, end in found]
+    [(2, 11, 20), (0, 26, 32)]
+    >>> stream.first_positions
+    {2: (2, 2), 0: (2, 17)}
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import TYPE_CHECKING
+
+from armsref import senses
+from armsref.engine import prefilter
+from armsref.matcher import leftmost_longest
+
+if TYPE_CHECKING:
+    from armsref.engine import Prefilter
+    from armsref.matcher import Matcher
+
+__all__ = ["StreamScanner", "complete_prefix"]
+
+#: Every byte that is not a UTF-8 continuation byte (deleted to count those).
+_NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
+
+
+def _continuations(data: bytes) -> int:
+    """How many UTF-8 continuation bytes ``data`` holds (its bytes less its characters)."""
+    return 0 if data.isascii() else len(data.translate(None, _NOT_CONTINUATION))
+
+
+def _is_continuation(byte: int) -> bool:
+    return byte & 0xC0 == 0x80
+
+
+def complete_prefix(data: bytes) -> int:
+    """How much of ``data`` holds whole UTF-8 characters: the rest starts a cut one.
+
+    Examples:
+        >>> complete_prefix("ab’".encode()[:-1]), complete_prefix(b"abc")
+        (2, 3)
+    """
+    end = len(data)
+    lead = end - 1
+    while lead >= max(0, end - 4) and _is_continuation(data[lead]):
+        lead -= 1
+    if lead < 0 or data[lead] < 0xC0:
+        return end
+    need = 2 if data[lead] < 0xE0 else 3 if data[lead] < 0xF0 else 4
+    return lead if end - lead < need else end
+
+
+class StreamScanner:
+    """Find mentions in a document given as blocks of bytes; see the module docstring.
+
+    Call :meth:`feed` with each block, then :meth:`finish` once. Both return
+    the mentions settled so far as ``(system, start, end)``, ``system`` being a
+    position in ``matcher.systems`` and offsets counting characters.
+
+    Attributes:
+        invalid: whether the bytes were not valid UTF-8 (then decoded with replacement).
+        first_positions: for each system mentioned, the 1-based line and column
+            (in characters) of its first mention.
+        chars: how many characters the document has decoded so far.
+    """
+
+    def __init__(self, found: Matcher, engine: Prefilter | None = None) -> None:
+        self._matcher = found
+        self._engine = engine if engine is not None else prefilter(found)
+        self._longest = [form.longest for form in found.forms]
+        # Windows in bytes: up to 4 bytes a character, a plural and a variant letter.
+        self._before = 4 * senses.LOOKBEHIND + 8
+        self._after = 4 * senses.LOOKAHEAD + 16
+        self._keep = max(self._longest, default=0) + self._before + 16
+        self._carry = b""  # valid UTF-8 kept for the next buffer
+        self._pending = b""  # raw bytes not checked yet
+        self._byte = 0  # document offset of the carry's first byte (after any replacement)
+        self._char = 0  # ... and of its first character
+        self._accepted = 0  # mentions ending at or before this document byte are done
+        self._lines = 0  # newlines before self._byte
+        self._line_start = 0  # character offset where the line holding self._byte starts
+        self._decoder: codecs.IncrementalDecoder | None = None
+        self.invalid = False
+        self.first_positions: dict[int, tuple[int, int]] = {}
+        self.chars = 0
+
+    def feed(self, block: bytes) -> list[tuple[int, int, int]]:
+        """Add the next block of the document; return the mentions now settled."""
+        if self._decoder is not None:
+            self._carry += self._decoder.decode(block).encode()
+            return self._process(final=False)
+        self._pending += block
+        return self._process(final=False)
+
+    def finish(self) -> list[tuple[int, int, int]]:
+        """Say the document has ended; return the remaining mentions."""
+        if self._decoder is not None:
+            self._carry += self._decoder.decode(b"", final=True).encode()
+        return self._process(final=True)
+
+    def _process(self, *, final: bool) -> list[tuple[int, int, int]]:
+        if not final and len(self._carry) + len(self._pending) < self._keep + self._after + 4096:
+            return []  # too little to settle anything yet
+        data = self._carry
+        if self._decoder is None:
+            # Fresh bytes are checked before they join the carry, which is valid UTF-8.
+            cut = len(self._pending) if final else complete_prefix(self._pending)
+            fresh, self._pending = self._pending[:cut], self._pending[cut:]
+            buffer = data + fresh
+            hits, invalid = self._engine.scan(buffer)
+            if invalid or complete_prefix(fresh) < len(fresh):
+                self.invalid = True
+                self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+                fresh = self._decoder.decode(fresh + self._pending, final=final).encode()
+                self._pending = b""
+                buffer = data + fresh
+                hits, _ = self._engine.scan(buffer)
+            data = buffer
+        else:
+            hits, _ = self._engine.scan(data)
+        settled = len(data) if final else len(data) - self._after
+        # A match the engine saw only in part may still win over one that ends
+        # before it: settle nothing that ends after such a match starts.
+        limit = min([settled, *(start for start, end, _ in hits if end > settled)])
+        found = self._settle(data, [hit for hit in hits if hit[1] <= settled], limit)
+        keep_from = len(data) if final else _char_start(data, limit - self._keep)
+        self._accepted = self._byte + limit
+        self._advance(data, keep_from)
+        self._carry = data[keep_from:]
+        self._byte += keep_from
+        return found
+
+    def _settle(
+        self, data: bytes, hits: list[tuple[int, int, int]], limit: int
+    ) -> list[tuple[int, int, int]]:
+        """Confirm ``hits`` with the exact rules; keep the new ones that end by ``limit``."""
+        forms = self._matcher.forms
+        candidates: list[tuple[int, int, int, int]] = []
+        for start, _, form in hits:
+            low = _char_start(data, start - self._before)
+            high = _char_start(data, start + self._longest[form] + self._after)
+            text = data[low:high].decode("utf-8", "replace")
+            at = start - low - _continuations(data[low:start])
+            match = forms[form].exact.match(text, at)
+            if match is None:
+                continue
+            end = match.end()
+            if forms[form].everyday and not senses.means_system(text, at, end, match.end("core")):
+                continue
+            end_byte = start + (end - at) + _continuations(data[start : start + end - at])
+            candidates.append((start, end_byte, forms[form].system, end - at))
+        kept: list[tuple[int, int, int]] = []
+        counted = continuations = 0
+        for start, end_byte, system, length in leftmost_longest(candidates):
+            if end_byte > limit or self._byte + end_byte <= self._accepted:
+                continue
+            continuations += _continuations(data[counted:start])
+            counted = start
+            char = self._char + start - continuations
+            kept.append((system, char, char + length))
+            if system not in self.first_positions:
+                self.first_positions[system] = self._position(data, start, char)
+        return kept
+
+    def _position(self, data: bytes, at: int, char: int) -> tuple[int, int]:
+        """The 1-based line and column of byte ``at`` of ``data`` (character ``char``)."""
+        line = self._lines + data.count(b"\n", 0, at) + 1
+        newline = data.rfind(b"\n", 0, at)
+        if newline < 0:
+            return line, char - self._line_start + 1
+        return line, len(data[newline + 1 : at].decode("utf-8", "replace")) + 1
+
+    def _advance(self, data: bytes, keep_from: int) -> None:
+        """Move the document position to byte ``keep_from`` of ``data``."""
+        passed = data[:keep_from]
+        char = self._char + keep_from - _continuations(passed)
+        newline = passed.rfind(b"\n")
+        if newline >= 0:
+            self._lines += passed.count(b"\n")
+            self._line_start = char - len(passed[newline + 1 :].decode("utf-8", "replace"))
+        self._char = char
+        self.chars = char + len(data) - keep_from - _continuations(data[keep_from:])
+
+
+def _char_start(data: bytes, at: int) -> int:
+    """``at`` moved back to the start of the character it falls in (clamped to ``data``)."""
+    at = max(0, min(at, len(data)))
+    while 0 < at < len(data) and _is_continuation(data[at]):
+        at -= 1
+    return at
