@@ -7,7 +7,8 @@ reports every problem found, not just the first:
 - a quote is not found verbatim in its source (whitespace included);
 - a claim's value or unit does not appear in its own quote;
 - a second-unit figure disagrees with the first beyond the rounding the source used;
-- the same claim is recorded twice.
+- the same claim is recorded twice;
+- a range figure ``armsref extract`` finds in a source is missing from ``data/``.
 
 Claims marked ``reviewed: false`` are reported as warnings, not problems.
 """
@@ -169,6 +170,19 @@ def check_duplicates(dataset: Dataset, texts: dict[str, str | None]) -> Iterator
             yield f"{_name(claim, position)}: the same claim is recorded already as claim {first}"
 
 
+def check_unrecorded(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+    """A range figure extract finds in a source that no claim from that source records."""
+    from armsref.curate import unrecorded
+
+    for source in dataset.sources:
+        text = texts.get(source.id)
+        for finding in unrecorded(text, source.id, dataset) if text else ():
+            yield (
+                f"source {source.id!r}: extract finds {finding.system_id} "
+                f"{finding.figure!r} that data/ lacks: {finding.quote!r}"
+            )
+
+
 #: The checks :func:`verify` runs, in order. Each takes the dataset and the
 #: sources' texts and yields one line per problem.
 CHECKS: tuple[Check, ...] = (
@@ -177,6 +191,7 @@ CHECKS: tuple[Check, ...] = (
     check_figures,
     check_second_units,
     check_duplicates,
+    check_unrecorded,
 )
 
 

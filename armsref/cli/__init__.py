@@ -37,6 +37,8 @@ COMMANDS = (
     "armsref.cli.cmd_convert",
     "armsref.cli.cmd_sources",
     "armsref.cli.cmd_verify",
+    "armsref.cli.cmd_extract",
+    "armsref.cli.cmd_add_source",
 )
 
 

@@ -1,0 +1,170 @@
+"""Writing to the hand-curated YAML files without disturbing what people wrote.
+
+Two promises, kept by every write armsref makes to ``data/`` and ``seeds/``:
+
+- **Nothing hand-written changes.** New entries are appended after the existing
+  text, which is kept byte for byte: comments, key order, quoting, blank lines.
+  The entries are rendered by ruamel.yaml's round-trip dumper in the files'
+  own style (block mappings, a flow mapping for ``also``), and the result is
+  read back with ruamel.yaml's round-trip loader to prove it holds the old
+  entries unchanged plus the new ones. A file that is not a plain block list
+  (empty, or written ``[]``) is rewritten through the round-trip loader instead.
+- **A write is whole or not at all.** :func:`atomic_write` writes a temporary
+  file beside the target, flushes and fsyncs it, then renames it over the
+  target: an interrupted run leaves the old file whole.
+
+Examples:
+    >>> print(render_entries([{"system": "atacms", "also": {"value": 300, "unit": "km"}}]), end="")
+    - system: atacms
+      also: {value: 300, unit: km}
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from armsref.errors import DataError
+
+__all__ = ["append_entries", "atomic_write", "render_entries"]
+
+#: Keys whose mapping value is written on one line, as the curated files do.
+FLOW_KEYS = frozenset({"also"})
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()  # round-trip
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.representer.add_representer(
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
+    return yaml
+
+
+def _commented(entry: Mapping[str, Any]) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap()
+    for key, value in entry.items():
+        if isinstance(value, Mapping):
+            inner = CommentedMap(value)
+            if key in FLOW_KEYS:
+                inner.fa.set_flow_style()
+            mapping[key] = inner
+        else:
+            mapping[key] = value
+    return mapping
+
+
+def render_entries(entries: Sequence[Mapping[str, Any]]) -> str:
+    """YAML for ``entries`` as list items in the curated files' style, a blank line between."""
+    yaml = _yaml()
+    parts = []
+    for entry in entries:
+        out = io.StringIO()
+        yaml.dump([_commented(entry)], out)
+        parts.append(out.getvalue())
+    return "\n".join(parts)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` whole: temporary file, fsync, rename.
+
+    The new file keeps the old one's permission bits. On any failure the
+    temporary file is removed and ``path`` is left as it was.
+
+    Raises:
+        OSError: the directory cannot be written to.
+    """
+    directory = path.parent
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:  # some platforms cannot open a directory; the rename is done
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _plain(value: Any) -> Any:
+    """A ruamel value as plain Python, for comparing documents."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def appended_text(original: str, entries: Sequence[Mapping[str, Any]], shown: str) -> str:
+    """The text of a YAML list file with ``entries`` appended, the old text kept as it is.
+
+    Raises:
+        DataError: the file is not a YAML list, or the result would not read back
+            as the old entries followed by the new ones.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    yaml = _yaml()
+    try:
+        document: Any = yaml.load(original)
+    except YAMLError as error:
+        raise DataError(f"malformed YAML, not changed: {error}", file=shown) from None
+    if document is not None and not isinstance(document, list):
+        raise DataError("expected a list of entries; not changed", file=shown)
+    sequence: Any = document  # a ruamel CommentedSeq, or None
+    old = _plain(sequence or [])
+    if old and not sequence.fa.flow_style():
+        separator = "" if original.endswith("\n") else "\n"
+        text = original + separator + "\n" + render_entries(entries)
+    elif old:
+        # A list written in flow style: let the round-trip dumper extend it.
+        sequence.extend(_commented(e) for e in entries)
+        out = io.StringIO()
+        yaml.dump(sequence, out)
+        text = out.getvalue()
+    else:
+        # Empty, comments only, or "[]": nothing to keep byte for byte but the comments.
+        kept = "".join(line for line in original.splitlines(True) if line.lstrip().startswith("#"))
+        text = kept + ("\n" if kept else "") + render_entries(entries)
+    if _plain(yaml.load(text)) != [*old, *(_plain(e) for e in entries)]:
+        raise DataError("the new entries would not read back as written; not changed", file=shown)
+    return text
+
+
+def append_entries(path: Path, entries: Sequence[Mapping[str, Any]], shown: str) -> bytes:
+    """Append ``entries`` to the YAML list in ``path``, atomically; return the old bytes.
+
+    Raises:
+        DataError: the file cannot be read or is not a YAML list.
+        OSError: the file cannot be written.
+    """
+    try:
+        before = path.read_bytes()
+        original = before.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"cannot be read: {error}", file=shown) from None
+    atomic_write(path, appended_text(original, entries, shown).encode("utf-8"))
+    return before
