@@ -48,6 +48,14 @@ _LAZY: dict[str, str] = {
     "load": "armsref.dataset",
     "search": "armsref.names",
     "verify": "armsref.verification",
+    "DocumentScan": "armsref.scanfiles",
+    "Mention": "armsref.scan",
+    "SystemCount": "armsref.scan",
+    "SystemTally": "armsref.scanfiles",
+    "scan": "armsref.scanfiles",  # the armsref.scan module, callable as scan()
+    "scan_file": "armsref.scanfiles",
+    "scan_paths": "armsref.scanfiles",
+    "systems_in": "armsref.scan",
 }
 
 __all__ = [
@@ -56,12 +64,16 @@ __all__ = [
     "DataError",
     "Dataset",
     "Disagreement",
+    "DocumentScan",
     "InputError",
+    "Mention",
     "RangeClaim",
     "Report",
     "Source",
     "Span",
     "System",
+    "SystemCount",
+    "SystemTally",
     "UnitError",
     "UnknownSourceError",
     "UnknownSystemError",
@@ -72,9 +84,13 @@ __all__ = [
     "get",
     "load",
     "parse_quantity",
+    "scan",
+    "scan_file",
+    "scan_paths",
     "search",
     "sources",
     "systems",
+    "systems_in",
     "table",
     "verify",
 ]
@@ -84,6 +100,8 @@ if TYPE_CHECKING:
     from armsref.dataset import clear_cache, load, sources, systems
     from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
     from armsref.names import get, search
+    from armsref.scan import Mention, SystemCount, scan, systems_in
+    from armsref.scanfiles import DocumentScan, SystemTally, scan_file, scan_paths
     from armsref.tables import table
     from armsref.units import convert, parse_quantity
     from armsref.verification import Report, verify

@@ -135,17 +135,20 @@ class _PythonRe:
         return spans, False
 
 
-_ENGINES: dict[int, tuple[Matcher, Prefilter]] = {}
+#: Engines by the forms they were compiled from (kept alive by the entry).
+_ENGINES: dict[int, tuple[object, Prefilter]] = {}
 
 
 def prefilter(found: Matcher) -> Prefilter:
-    """The engine for a matcher, compiled on first use: Hyperscan, else Python ``re``."""
-    entry = _ENGINES.get(id(found))
+    """The engine for a matcher's forms, compiled on first use: Hyperscan, else Python ``re``."""
+    entry = _ENGINES.get(id(found.forms))
     if entry is None:
         engine: Prefilter
         try:
             engine = _Hyperscan(found)
         except ImportError:
             engine = _PythonRe(found)
-        entry = _ENGINES[id(found)] = (found, engine)
+        while len(_ENGINES) >= 8:
+            del _ENGINES[next(iter(_ENGINES))]
+        entry = _ENGINES[id(found.forms)] = (found.forms, engine)
     return entry[1]

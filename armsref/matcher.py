@@ -38,10 +38,11 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from armsref import senses
 
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Form", "Matcher", "leftmost_longest", "matcher"]
 
-_Span = TypeVar("_Span", bound=tuple[int, ...])
+_Span = TypeVar("_Span", bound=tuple[Any, ...])
 
 #: Whitespace a name's words may be separated by, as a ``str`` class and as UTF-8 bytes.
 _SPACE = r"[\t\n\x0b\x0c\r \xa0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
@@ -169,15 +170,7 @@ class Matcher:
 
     def __init__(self, dataset: Dataset) -> None:
         self.systems: tuple[System, ...] = tuple(dataset.systems)
-        seen: set[str] = set()
-        forms: list[Form] = []
-        for position, system in enumerate(self.systems):
-            for name in system.names:
-                if name.strip() and name.casefold() not in seen:
-                    seen.add(name.casefold())
-                    forms.append(_form(name, position))
-        forms.sort(key=lambda form: -len(form.name))
-        self.forms: tuple[Form, ...] = tuple(forms)
+        self.forms: tuple[Form, ...] = _forms(tuple(system.names for system in self.systems))
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps."""
@@ -214,7 +207,24 @@ def leftmost_longest(found: list[_Span]) -> list[_Span]:
     return kept
 
 
+@functools.lru_cache(maxsize=8)
+def _forms(names: tuple[tuple[str, ...], ...]) -> tuple[Form, ...]:
+    """The forms for each system's names; shared by datasets that name systems alike."""
+    seen: set[str] = set()
+    forms: list[Form] = []
+    for position, system_names in enumerate(names):
+        for name in system_names:
+            if name.strip() and name.casefold() not in seen:
+                seen.add(name.casefold())
+                forms.append(_form(name, position))
+    forms.sort(key=lambda form: -len(form.name))
+    return tuple(forms)
+
+
+#: Recently used datasets and their matchers; each entry keeps its dataset alive,
+#: so an id cannot be reused while it is cached.
 _MATCHERS: dict[int, tuple[Dataset, Matcher]] = {}
+_CACHED = 8
 
 
 def matcher(dataset: Dataset | None = None) -> Matcher:
@@ -225,6 +235,7 @@ def matcher(dataset: Dataset | None = None) -> Matcher:
         dataset = load()
     entry = _MATCHERS.get(id(dataset))
     if entry is None:
-        # The entry keeps the dataset alive, so its id cannot be reused while cached.
+        while len(_MATCHERS) >= _CACHED:
+            del _MATCHERS[next(iter(_MATCHERS))]
         entry = _MATCHERS[id(dataset)] = (dataset, Matcher(dataset))
     return entry[1]

@@ -21,7 +21,9 @@ Examples:
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from armsref.errors import InputError
@@ -105,11 +107,15 @@ def scan(text: str, dataset: Dataset | None = None) -> list[Mention]:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         # Lone surrogates: no UTF-8 for the engine; the exact rules run on the whole text.
-        spans = [(system, start, end) for start, end, system in found.find(text)]
-    else:
-        stream = StreamScanner(found)
-        spans = [*stream.feed(data), *stream.finish()]
-    return [Mention(systems[system], start, end, text[start:end]) for system, start, end in spans]
+        return [
+            Mention(systems[system], start, end, text[start:end])
+            for start, end, system in found.find(text)
+        ]
+    stream = StreamScanner(found)
+    return [
+        Mention(systems[system], start, end, surface)
+        for system, start, end, surface in [*stream.feed(data), *stream.finish()]
+    ]
 
 
 def count_systems(mentions: Iterable[Mention]) -> list[SystemCount]:
@@ -131,3 +137,18 @@ def systems_in(text: str, dataset: Dataset | None = None) -> list[SystemCount]:
         [('jassm', 2, 0)]
     """
     return count_systems(scan(text, dataset))
+
+
+class _CallableModule(ModuleType):
+    """This module, callable as :func:`scan`.
+
+    ``armsref.scan`` names both this module and the function: importing the
+    module (``from armsref.scan import Mention``) makes ``armsref.scan`` the
+    module, and ``armsref.scan(text)`` must work all the same.
+    """
+
+    def __call__(self, text: str, dataset: Dataset | None = None) -> list[Mention]:
+        return scan(text, dataset)
+
+
+sys.modules[__name__].__class__ = _CallableModule

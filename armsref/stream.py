@@ -28,8 +28,8 @@ Examples:
     >>> stream = StreamScanner(matcher(armsref.load()))
     >>> text = "Line one.\\n“Tomahawks” and ATACMS".encode()
     >>> found = [*stream.feed(text[:15]), *stream.feed(text[15:]), *stream.finish()]
-    >>> [(system, start, end) for system, start, end in found]
-    [(2, 11, 20), (0, 26, 32)]
+    >>> found
+    [(2, 11, 20, 'Tomahawks'), (0, 26, 32, 'ATACMS')]
     >>> stream.first_positions
     {2: (2, 2), 0: (2, 17)}
 """
@@ -47,7 +47,10 @@ if TYPE_CHECKING:
     from armsref.engine import Prefilter
     from armsref.matcher import Matcher
 
-__all__ = ["StreamScanner", "complete_prefix"]
+__all__ = ["Found", "StreamScanner", "complete_prefix"]
+
+#: A mention as the stream reports it: ``(system, start, end, surface)``.
+Found = tuple[int, int, int, str]
 
 #: Every byte that is not a UTF-8 continuation byte (deleted to count those).
 _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
@@ -83,7 +86,7 @@ class StreamScanner:
     """Find mentions in a document given as blocks of bytes; see the module docstring.
 
     Call :meth:`feed` with each block, then :meth:`finish` once. Both return
-    the mentions settled so far as ``(system, start, end)``, ``system`` being a
+    the mentions settled so far as ``(system, start, end, surface)``, ``system`` being a
     position in ``matcher.systems`` and offsets counting characters.
 
     Attributes:
@@ -113,7 +116,7 @@ class StreamScanner:
         self.first_positions: dict[int, tuple[int, int]] = {}
         self.chars = 0
 
-    def feed(self, block: bytes) -> list[tuple[int, int, int]]:
+    def feed(self, block: bytes) -> list[Found]:
         """Add the next block of the document; return the mentions now settled."""
         if self._decoder is not None:
             self._carry += self._decoder.decode(block).encode()
@@ -121,13 +124,13 @@ class StreamScanner:
         self._pending += block
         return self._process(final=False)
 
-    def finish(self) -> list[tuple[int, int, int]]:
+    def finish(self) -> list[Found]:
         """Say the document has ended; return the remaining mentions."""
         if self._decoder is not None:
             self._carry += self._decoder.decode(b"", final=True).encode()
         return self._process(final=True)
 
-    def _process(self, *, final: bool) -> list[tuple[int, int, int]]:
+    def _process(self, *, final: bool) -> list[Found]:
         if not final and len(self._carry) + len(self._pending) < self._keep + self._after + 4096:
             return []  # too little to settle anything yet
         data = self._carry
@@ -161,10 +164,10 @@ class StreamScanner:
 
     def _settle(
         self, data: bytes, hits: list[tuple[int, int, int]], limit: int
-    ) -> list[tuple[int, int, int]]:
+    ) -> list[Found]:
         """Confirm ``hits`` with the exact rules; keep the new ones that end by ``limit``."""
         forms = self._matcher.forms
-        candidates: list[tuple[int, int, int, int]] = []
+        candidates: list[tuple[int, int, int, str]] = []
         for start, _, form in hits:
             low = _char_start(data, start - self._before)
             high = _char_start(data, start + self._longest[form] + self._after)
@@ -177,16 +180,16 @@ class StreamScanner:
             if forms[form].everyday and not senses.means_system(text, at, end, match.end("core")):
                 continue
             end_byte = start + (end - at) + _continuations(data[start : start + end - at])
-            candidates.append((start, end_byte, forms[form].system, end - at))
-        kept: list[tuple[int, int, int]] = []
+            candidates.append((start, end_byte, forms[form].system, text[at:end]))
+        kept: list[Found] = []
         counted = continuations = 0
-        for start, end_byte, system, length in leftmost_longest(candidates):
+        for start, end_byte, system, surface in leftmost_longest(candidates):
             if end_byte > limit or self._byte + end_byte <= self._accepted:
                 continue
             continuations += _continuations(data[counted:start])
             counted = start
             char = self._char + start - continuations
-            kept.append((system, char, char + length))
+            kept.append((system, char, char + len(surface), surface))
             if system not in self.first_positions:
                 self.first_positions[system] = self._position(data, start, char)
         return kept

@@ -1,0 +1,329 @@
+"""Scanning files, folders and standard input for system mentions.
+
+:func:`scan_file` scans one document, :func:`scan_paths` many, in parallel
+if asked. How a document is read:
+
+- ``-`` is standard input, read as text.
+- ``.html`` and ``.htm`` files are turned into their visible text first (see
+  :mod:`armsref.htmltext`); offsets, lines and columns refer to that text.
+- Any other file is UTF-8 text (Markdown included) as it is. Invalid UTF-8 is
+  decoded with replacement characters and :attr:`DocumentScan.warning` says
+  so; offsets then refer to the decoded text.
+- A file with a NUL byte in its first 64 KiB is binary: it is skipped, with
+  :attr:`DocumentScan.error` saying so.
+- Files are read in blocks of 4 MiB and scanned as they come, so a file of
+  any size is scanned in bounded memory (see :mod:`armsref.stream`).
+
+In a folder, the files whose names end in ``.txt``, ``.text``, ``.md``,
+``.markdown``, ``.html`` or ``.htm`` are scanned, in name order, leaving out
+hidden files and folders (names starting with ``.``); with ``recursive`` the
+folders inside it too. A file named explicitly is scanned whatever its name.
+
+Examples:
+    >>> from pathlib import Path
+    >>> root = Path(__file__).resolve().parent.parent
+    >>> found = scan_file(root / "seeds" / "001_67da731477375900.txt")
+    >>> [(s.system_id, s.count, s.line, s.column) for s in found.systems]
+    [('atacms', 3, 2, 180), ('patriot', 3, 12, 1)]
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, BinaryIO
+
+from armsref.errors import InputError
+from armsref.scan import Mention
+
+if TYPE_CHECKING:
+    from armsref.matcher import Matcher
+    from armsref.models import Dataset, System
+
+__all__ = [
+    "BLOCK",
+    "TEXT_SUFFIXES",
+    "DocumentScan",
+    "SystemTally",
+    "expand",
+    "scan_file",
+    "scan_one",
+    "scan_paths",
+]
+
+#: How many bytes are read at a time.
+BLOCK = 4 << 20
+#: How far into a file a NUL byte makes it binary.
+BINARY_PROBE = 64 << 10
+#: The file names a folder scan picks up.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+#: What ``armsref.scan`` is: the :mod:`armsref.scan` module, which calling runs
+#: :func:`armsref.scan.scan`. Had the package attribute been the function, a
+#: later ``import armsref.scan`` could not make ``armsref.scan.scan`` work.
+scan: ModuleType = sys.modules["armsref.scan"]
+_REPLACED = "not valid UTF-8: decoded with replacement characters (U+FFFD)"
+
+
+@dataclass(frozen=True, slots=True)
+class SystemTally:
+    """How often a document mentions one system, and where first.
+
+    Attributes:
+        system: the system.
+        count: how many mentions.
+        offset: the character offset of the first mention.
+        line: its line, from 1.
+        column: its column in characters, from 1.
+    """
+
+    system: System
+    count: int
+    offset: int
+    line: int
+    column: int
+
+    @property
+    def system_id(self) -> str:
+        """The id of the system."""
+        return self.system.id
+
+
+@dataclass(frozen=True)
+class DocumentScan:
+    """What scanning one document found.
+
+    Attributes:
+        path: the document as it was named (``-`` for standard input).
+        systems: the systems mentioned, by first mention, with counts.
+        mentions: every mention, in document order (empty when not kept).
+        error: why the document was not scanned, or ``None``.
+        warning: something to know about a scanned document, or ``None``.
+        chars: how many characters the document (or its visible text) has.
+    """
+
+    path: str
+    systems: tuple[SystemTally, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    error: str | None = None
+    warning: str | None = None
+    chars: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document was scanned."""
+        return self.error is None
+
+    @property
+    def count(self) -> int:
+        """How many mentions the document has."""
+        return sum(tally.count for tally in self.systems)
+
+
+def _is_html(path: str) -> bool:
+    return Path(path).suffix.lower() in _HTML_SUFFIXES
+
+
+def _blocks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
+    if first:
+        yield first
+    while block := stream.read(BLOCK):
+        yield block
+
+
+def _html_blocks(blocks: Iterable[bytes], replaced: list[bool]) -> Iterator[bytes]:
+    """The visible text of HTML given as blocks of bytes, as blocks of UTF-8."""
+    from armsref.htmltext import VisibleText
+
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    page = VisibleText()
+    for block in blocks:
+        page.feed(_decode(decoder, block, replaced, final=False))
+        yield page.take().encode()
+    page.feed(_decode(decoder, b"", replaced, final=True))
+    page.close()
+    yield page.take().encode()
+
+
+def _decode(
+    decoder: codecs.IncrementalDecoder, data: bytes, replaced: list[bool], *, final: bool
+) -> str:
+    try:
+        return decoder.decode(data, final)
+    except UnicodeDecodeError:
+        # Start again from this block with replacement; earlier blocks were valid.
+        replaced.append(True)
+        buffered, _ = decoder.getstate()
+        decoder.reset()
+        decoder.errors = "replace"
+        return decoder.decode(buffered + data, final)
+
+
+def _scan_stream(
+    name: str, stream: BinaryIO, found: Matcher, *, keep: bool, html: bool
+) -> DocumentScan:
+    from armsref.stream import StreamScanner
+
+    first = stream.read(BLOCK)
+    nul = first.find(b"\x00", 0, BINARY_PROBE)
+    if nul >= 0:
+        raise InputError(f"binary file (NUL byte at offset {nul}), skipped")
+    replaced: list[bool] = []
+    blocks: Iterable[bytes] = _blocks(stream, first)
+    if html:
+        blocks = _html_blocks(blocks, replaced)
+    scanner = StreamScanner(found)
+    counts: dict[int, int] = {}
+    firsts: dict[int, int] = {}
+    mentions: list[Mention] = []
+    systems = found.systems
+
+    def take(batch: list[tuple[int, int, int, str]]) -> None:
+        for system, start, end, surface in batch:
+            counts[system] = counts.get(system, 0) + 1
+            firsts.setdefault(system, start)
+            if keep:
+                mentions.append(Mention(systems[system], start, end, surface))
+
+    for block in blocks:
+        take(scanner.feed(block))
+    take(scanner.finish())
+    tallies = tuple(
+        SystemTally(systems[s], counts[s], firsts[s], *scanner.first_positions[s]) for s in counts
+    )
+    invalid = scanner.invalid or bool(replaced)
+    return DocumentScan(
+        name, tallies, tuple(mentions), warning=_REPLACED if invalid else None, chars=scanner.chars
+    )
+
+
+def _problem(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    return f"cannot be read: {error.strerror or error}"
+
+
+def scan_file(
+    path: str | os.PathLike[str],
+    dataset: Dataset | None = None,
+    *,
+    keep_mentions: bool = True,
+) -> DocumentScan:
+    """Scan one document: a file, or ``-`` for standard input.
+
+    Args:
+        path: the file; ``.html``/``.htm`` files are scanned as visible text.
+        dataset: whose names to look for (default: :func:`armsref.load`).
+        keep_mentions: keep every mention in :attr:`DocumentScan.mentions`;
+            without, only the tallies are kept, in memory that does not grow
+            with the document.
+
+    Raises:
+        InputError: the path is missing, a folder, unreadable or binary; the
+            message says which, without the path.
+    """
+    from armsref.matcher import matcher
+
+    found = matcher(dataset)
+    name = os.fspath(path)
+    if name == "-":
+        return _scan_stream(name, sys.stdin.buffer, found, keep=keep_mentions, html=False)
+    try:
+        with open(name, "rb") as stream:
+            return _scan_stream(name, stream, found, keep=keep_mentions, html=_is_html(name))
+    except OSError as error:
+        raise InputError(_problem(error)) from None
+
+
+def _folder(root: str, recursive: bool) -> Iterator[str | DocumentScan]:
+    """The text files in a folder, in name order, and a failed scan for each unreadable folder."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            yield DocumentScan(folder, error=_problem(error))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                folders.append(entry.path)
+            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
+                yield entry.path
+        if recursive:
+            stack.extend(reversed(folders))
+
+
+def expand(
+    paths: Iterable[str | os.PathLike[str]], recursive: bool
+) -> Iterator[str | DocumentScan]:
+    """Every document the paths name: files as given, folders opened (see the module docstring)."""
+    for path in paths:
+        name = os.fspath(path)
+        if name != "-" and os.path.isdir(name):
+            yield from _folder(name, recursive)
+        else:
+            yield name
+
+
+def scan_one(task: tuple[str, Path | None, bool]) -> DocumentScan:
+    """Scan one document, returning a failed scan instead of raising."""
+    name, root, keep = task
+    from armsref.dataset import load
+
+    try:
+        return scan_file(name, load(root) if root is not None else None, keep_mentions=keep)
+    except InputError as error:
+        return DocumentScan(name, error=str(error))
+
+
+def scan_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    recursive: bool = True,
+    jobs: int = 1,
+    dataset: Dataset | None = None,
+    *,
+    keep_mentions: bool = True,
+) -> Iterator[DocumentScan]:
+    """Scan files, folders and ``-`` (standard input); yield one result per document, in order.
+
+    A document that cannot be scanned yields a result with ``error`` set; the
+    others are scanned all the same.
+
+    Args:
+        paths: files, folders, or ``-``.
+        recursive: scan the folders inside folders too.
+        jobs: how many processes scan at once; 1 scans here.
+        dataset: whose names to look for (default: :func:`armsref.load`).
+        keep_mentions: see :func:`scan_file`.
+
+    Raises:
+        InputError: ``jobs`` is below 1.
+    """
+    if jobs < 1:
+        raise InputError(f"jobs must be 1 or more, got {jobs}")
+    root = dataset.root if dataset is not None else None
+    documents = expand(paths, recursive)
+    if jobs == 1:
+        for document in documents:
+            yield (
+                document
+                if isinstance(document, DocumentScan)
+                else scan_one((document, root, keep_mentions))
+            )
+        return
+    from armsref.scanpool import scan_in_pool
+
+    yield from scan_in_pool(list(documents), root, keep_mentions, jobs, dataset)

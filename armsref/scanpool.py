@@ -1,0 +1,86 @@
+"""Scanning many documents in several processes, for :func:`armsref.scanfiles.scan_paths`.
+
+Each worker process loads the dataset and compiles the matcher once, then
+scans its share of the documents. What a worker sends back is plain data
+(system positions, offsets, strings); the parent turns it back into results
+that hold its own :class:`~armsref.models.System` records. Results come back
+in the order the documents were given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from armsref.scan import Mention
+from armsref.scanfiles import DocumentScan, SystemTally, scan_one
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from armsref.models import Dataset
+
+__all__ = ["scan_in_pool"]
+
+#: A document's result as plain data: path, tallies, mentions, error, warning, characters.
+_Plain = tuple[
+    str,
+    list[tuple[int, int, int, int, int]],
+    list[tuple[int, int, int, str]],
+    str | None,
+    str | None,
+    int,
+]
+
+
+def _work(task: tuple[str, Path | None, bool]) -> _Plain:
+    """In a worker: scan one document and flatten its result."""
+    result = scan_one(task)
+    from armsref.dataset import load
+
+    systems = load(task[1]).systems if task[1] is not None else load().systems
+    index = {system.id: position for position, system in enumerate(systems)}
+    return (
+        result.path,
+        [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.systems],
+        [(index[m.system_id], m.start, m.end, m.surface) for m in result.mentions],
+        result.error,
+        result.warning,
+        result.chars,
+    )
+
+
+def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
+    path, tallies, mentions, error, warning, chars = plain
+    systems = dataset.systems
+    return DocumentScan(
+        path,
+        tuple(SystemTally(systems[s], *rest) for s, *rest in tallies),
+        tuple(Mention(systems[s], start, end, surface) for s, start, end, surface in mentions),
+        error,
+        warning,
+        chars,
+    )
+
+
+def scan_in_pool(
+    documents: list[str | DocumentScan],
+    root: Path | None,
+    keep: bool,
+    jobs: int,
+    dataset: Dataset | None,
+) -> Iterator[DocumentScan]:
+    """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes."""
+    if dataset is None:
+        from armsref.dataset import load
+
+        dataset = load()
+    tasks = [(d, root, keep) for d in documents if not isinstance(d, DocumentScan)]
+    chunk = max(1, min(512, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_work, tasks, chunksize=chunk)
+        for document in documents:
+            yield (
+                document if isinstance(document, DocumentScan) else _rebuild(next(results), dataset)
+            )
