@@ -154,7 +154,8 @@ class Reader:
         if cues.REFERS.search(text, first, figure.start):
             named = self._antecedent(first)
             if named is not None:
-                return self._finding(figure, [named], first, cue.end, named_in_quote=False)
+                # The quote runs from the name, so that it shows which system it means.
+                return self._finding(figure, [named], named.start, cue.end)
         # 5. A name right after it: "With a range of 300 km, the ATACMS".
         if after and _AFTER_GAP.fullmatch(text, cue.end, after[0].start):
             return self._finding(figure, [after[0]], first, after[0].end)
@@ -210,14 +211,11 @@ class Reader:
         named: list[Mention],
         start: int,
         end: int,
-        *,
-        named_in_quote: bool = True,
     ) -> list[Given]:
         text = self.text
         start, end = min(start, figure.start), max(end, figure.end)
-        if named_in_quote:
-            det = _DETERMINER.search(text, max(0, start - 8), start)
-            start = det.start() if det else start
+        det = _DETERMINER.search(text, max(0, start - 8), start)
+        start = det.start() if det else start
         if text.count("(", start, end) > text.count(")", start, end):
             closing = _PAREN_CLOSES.match(text, end)
             if closing and text[closing.end() - 1] == ")":
