@@ -30,6 +30,11 @@ __version__ = "0.1.0"
 
 # Public name -> the module that defines it; imported on first attribute access.
 _LAZY: dict[str, str] = {
+    "Extraction": "armsref.extraction",
+    "Finding": "armsref.extraction",
+    "add_source": "armsref.curate",
+    "extract": "armsref.extraction",
+    "extract_all": "armsref.extraction",
     "AlsoFigure": "armsref.models",
     "Dataset": "armsref.models",
     "Disagreement": "armsref.compare",
@@ -65,6 +70,8 @@ __all__ = [
     "Dataset",
     "Disagreement",
     "DocumentScan",
+    "Extraction",
+    "Finding",
     "InputError",
     "Mention",
     "RangeClaim",
@@ -79,8 +86,11 @@ __all__ = [
     "UnknownSystemError",
     "VerificationError",
     "__version__",
+    "add_source",
     "clear_cache",
     "convert",
+    "extract",
+    "extract_all",
     "get",
     "load",
     "parse_quantity",
@@ -97,7 +107,9 @@ __all__ = [
 
 if TYPE_CHECKING:
     from armsref.compare import Disagreement, Span
+    from armsref.curate import add_source
     from armsref.dataset import clear_cache, load, sources, systems
+    from armsref.extraction import Extraction, Finding, extract, extract_all
     from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
     from armsref.names import get, search
     from armsref.scan import Mention, SystemCount, scan, systems_in
