@@ -51,6 +51,7 @@ __all__ = [
     "DocumentScan",
     "SystemTally",
     "expand",
+    "scan_documents",
     "scan_file",
     "scan_one",
     "scan_paths",
@@ -311,19 +312,33 @@ def scan_paths(
 
     Raises:
         InputError: ``jobs`` is below 1.
+
+    Examples:
+        >>> from pathlib import Path
+        >>> seeds = Path(__file__).resolve().parent.parent / "seeds"
+        >>> [(Path(d.path).name[:3], d.count) for d in scan_paths([seeds, seeds / "none.txt"])]
+        [('000', 4), ('001', 6), ('002', 5), ('003', 7), ('004', 20), ('non', 0)]
     """
+    return scan_documents(list(expand(paths, recursive)), jobs, dataset, keep_mentions)
+
+
+def scan_documents(
+    documents: list[str | DocumentScan],
+    jobs: int = 1,
+    dataset: Dataset | None = None,
+    keep_mentions: bool = True,
+) -> Iterator[DocumentScan]:
+    """Scan documents listed by :func:`expand`; see :func:`scan_paths`."""
     if jobs < 1:
         raise InputError(f"jobs must be 1 or more, got {jobs}")
     root = dataset.root if dataset is not None else None
-    documents = expand(paths, recursive)
-    if jobs == 1:
-        for document in documents:
-            yield (
-                document
-                if isinstance(document, DocumentScan)
-                else scan_one((document, root, keep_mentions))
-            )
-        return
+    if jobs == 1 or len(documents) < 2:
+        return (
+            document
+            if isinstance(document, DocumentScan)
+            else scan_one((document, root, keep_mentions))
+            for document in documents
+        )
     from armsref.scanpool import scan_in_pool
 
-    yield from scan_in_pool(list(documents), root, keep_mentions, jobs, dataset)
+    return scan_in_pool(documents, root, keep_mentions, jobs, dataset)

@@ -162,9 +162,7 @@ class StreamScanner:
         self._byte += keep_from
         return found
 
-    def _settle(
-        self, data: bytes, hits: list[tuple[int, int, int]], limit: int
-    ) -> list[Found]:
+    def _settle(self, data: bytes, hits: list[tuple[int, int, int]], limit: int) -> list[Found]:
         """Confirm ``hits`` with the exact rules; keep the new ones that end by ``limit``."""
         forms = self._matcher.forms
         candidates: list[tuple[int, int, int, str]] = []

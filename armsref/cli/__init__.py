@@ -39,6 +39,7 @@ COMMANDS = (
     "armsref.cli.cmd_verify",
     "armsref.cli.cmd_extract",
     "armsref.cli.cmd_add_source",
+    "armsref.cli.cmd_scan",
 )
 
 

@@ -1,0 +1,164 @@
+"""``armsref scan PATH...``: which systems each document mentions, how often, and where first.
+
+``PATH`` is a file, a folder (its ``.txt``, ``.text``, ``.md``, ``.markdown``,
+``.html`` and ``.htm`` files; with ``--recursive`` those in its subfolders too)
+or ``-`` for standard input. HTML files are read as their visible text. For
+each document it prints the systems mentioned, by first mention, with counts
+and the line:column (from 1, in characters) of the first mention.
+
+``--json`` prints one JSON object per document, one per line (JSON Lines),
+with these keys, always all of them, in this order:
+
+- ``path``: the document as named (``-`` for standard input);
+- ``ok``: whether it was scanned;
+- ``error``: why not (a string), or null;
+- ``warning``: something to know, such as invalid UTF-8 decoded with
+  replacement characters, or null;
+- ``mentions``: how many mentions in all;
+- ``systems``: a list of objects with ``id``, ``name`` (the short name),
+  ``count``, and for the first mention ``line``, ``column`` and ``offset``
+  (its character offset).
+
+A document that cannot be scanned (missing, unreadable, a folder that cannot
+be listed, binary) gets one line on stderr, ``armsref: error: PATH: reason``,
+and the others are scanned all the same; the exit code is then 1. A warning
+is one line ``armsref: warning: PATH: reason`` and does not change the exit
+code. An empty document has no mentions and is not an error. When stderr is a
+terminal and there are many documents, a progress line is kept on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from armsref.cli.output import EXAMPLES, print_json
+
+if TYPE_CHECKING:
+    from armsref.scanfiles import DocumentScan
+
+#: Show progress from this many documents on.
+PROGRESS_FROM = 20
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``scan`` subcommand."""
+    parser = subparsers.add_parser(
+        "scan",
+        parents=[common],
+        help="list the systems each document mentions, with counts and first positions",
+        description="Find every mention of a known system in text, Markdown and HTML "
+        "documents. Prints, per document, the systems by first mention with their counts "
+        "and the line:column of the first mention.",
+        epilog=EXAMPLES.format(
+            "armsref scan article.txt\n  armsref scan --recursive --jobs 2 articles/\n"
+            "  curl -s https://example.org/a | armsref scan --json -"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="a file, a folder, or -")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per document")
+    parser.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="scan with N processes (default 1)"
+    )
+    parser.add_argument(
+        "--recursive", action="store_true", help="also scan the folders inside folders"
+    )
+    parser.set_defaults(run=run)
+
+
+def _as_json(document: DocumentScan) -> dict[str, Any]:
+    return {
+        "path": document.path,
+        "ok": document.ok,
+        "error": document.error,
+        "warning": document.warning,
+        "mentions": document.count,
+        "systems": [
+            {
+                "id": tally.system_id,
+                "name": tally.system.short,
+                "count": tally.count,
+                "line": tally.line,
+                "column": tally.column,
+                "offset": tally.offset,
+            }
+            for tally in document.systems
+        ],
+    }
+
+
+def _print_text(document: DocumentScan) -> None:
+    if not document.systems:
+        print(f"{document.path}: no mentions")
+        return
+    count = document.count
+    kinds = len(document.systems)
+    print(
+        f"{document.path}: {count} mention{'s' if count != 1 else ''} "
+        f"of {kinds} system{'s' if kinds != 1 else ''}"
+    )
+    width = max(len(tally.system_id) for tally in document.systems)
+    for tally in document.systems:
+        print(
+            f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {tally.line}:{tally.column}"
+        )
+
+
+class _Progress:
+    """A progress line on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = total >= PROGRESS_FROM and sys.stderr.isatty()
+        self._drawn = 0.0
+
+    def step(self, done: int) -> None:
+        now = time.monotonic()
+        if self.shown and (now - self._drawn > 0.1 or done == self.total):
+            self._drawn = now
+            sys.stderr.write(f"\rscanning: {done}/{self.total} documents")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Scan the documents and print what each mentions."""
+    from armsref.dataset import load
+    from armsref.scanfiles import expand, scan_documents
+
+    dataset = load(args.data)
+    documents = list(expand(args.paths, args.recursive))
+    progress = _Progress(len(documents))
+    failed = False
+    results = scan_documents(documents, args.jobs, dataset, keep_mentions=False)
+    for done, document in enumerate(results, 1):
+        problem = document.error or document.warning
+        if problem:
+            progress.clear()
+            kind = "error" if document.error else "warning"
+            print(f"armsref: {kind}: {document.path}: {problem}", file=sys.stderr)
+        failed = failed or not document.ok
+        if args.json:
+            print_json(_as_json(document))
+        elif document.ok:
+            _print_text(document)
+        progress.step(done)
+    progress.clear()
+    return 1 if failed else 0
