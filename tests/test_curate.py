@@ -40,7 +40,11 @@ def article(tmp_path: Path) -> Path:
 def test_add_source_round_trips(dataset_dir: Path, article: Path) -> None:
     before = snapshot(dataset_dir)
     added = add_source(
-        article, outlet="Example Wire", published="2025-10-16", url="https://example.org/a", data=dataset_dir
+        article,
+        outlet="Example Wire",
+        published="2025-10-16",
+        url="https://example.org/a",
+        data=dataset_dir,
     )
     assert added.source == "kyiv-weighs-requests"
     assert added.file == f"seeds/005_{hashlib.sha256(article.read_bytes()).hexdigest()[:16]}.txt"
@@ -76,7 +80,9 @@ def test_add_source_round_trips(dataset_dir: Path, article: Path) -> None:
 def test_a_document_already_present_is_refused(dataset_dir: Path) -> None:
     before = snapshot(dataset_dir)
     seed = dataset_dir / "seeds" / "004_0e120a5187f68c70.txt"
-    with pytest.raises(InputError, match="already in the dataset as source 'trump-putin-call-tomahawks'"):
+    with pytest.raises(
+        InputError, match="already in the dataset as source 'trump-putin-call-tomahawks'"
+    ):
         add_source(seed, id="fresh-id", data=dataset_dir)
     assert snapshot(dataset_dir) == before
 
@@ -203,7 +209,7 @@ def test_appending_to_any_list_file(original: str, expected: str) -> None:
 
 @pytest.mark.parametrize("original", ["a: 1\n", "- [unclosed\n"])
 def test_appending_to_a_file_that_is_not_a_list_is_refused(original: str) -> None:
-    with pytest.raises(DataError, match="f.yaml"):
+    with pytest.raises(DataError, match=r"f\.yaml"):
         yamlwrite.appended_text(original, [{"a": 1}], "f.yaml")
 
 
@@ -211,7 +217,9 @@ def test_rendered_claims_keep_the_curated_style() -> None:
     text = yamlwrite.render_entries(
         [{"system": "eram", "value": 285, "also": {"value": 460, "unit": "km"}, "quote": "“x”: y"}]
     )
-    assert text == "- system: eram\n  value: 285\n  also: {value: 460, unit: km}\n  quote: '“x”: y'\n"
+    assert (
+        text == "- system: eram\n  value: 285\n  also: {value: 460, unit: km}\n  quote: '“x”: y'\n"
+    )
 
 
 def test_verify_reports_a_figure_data_lacks(dataset_dir: Path) -> None:

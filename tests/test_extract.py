@@ -26,23 +26,41 @@ def shape(finding: Finding) -> tuple[object, ...]:
     ("text", "expected"),
     [
         ("Ukraine fired ATACMS with a 300-kilometer range.", ("atacms", 300, "kilometer", "exact")),
-        ("Tomahawks have ranges above 1,500 kilometers.", ("tomahawk", 1500, "kilometers", "above")),
+        (
+            "Tomahawks have ranges above 1,500 kilometers.",
+            ("tomahawk", 1500, "kilometers", "above"),
+        ),
         (
             "The Tomahawk has a range of about 995 miles (1,600 kilometers).",
             ("tomahawk", 995, "miles", "about"),
         ),
-        ("The ERAM (about 285 miles, or 460 kilometers) is cheap.", ("eram", 285, "miles", "about")),
+        (
+            "The ERAM (about 285 miles, or 460 kilometers) is cheap.",
+            ("eram", 285, "miles", "about"),
+        ),
         ("The JASSM-ER can hit targets up to 1,000 km away.", ("jassm", 1000, "km", "up_to")),
-        ("The Tomahawk has a range of more than 1,500 kilometres.", ("tomahawk", 1500, "kilometres", "above")),
-        ("The JASSM has a range of at least 500 nautical miles.", ("jassm", 500, "nautical miles", "at_least")),
+        (
+            "The Tomahawk has a range of more than 1,500 kilometres.",
+            ("tomahawk", 1500, "kilometres", "above"),
+        ),
+        (
+            "The JASSM has a range of at least 500 nautical miles.",
+            ("jassm", 500, "nautical miles", "at_least"),
+        ),
         ("The Patriot has a range between 70 and 160 km.", ("patriot", (70, 160), "km", "between")),
         ("The Patriot has a range of 70-160 km.", ("patriot", (70, 160), "km", "between")),
         ("The Patriot has a range of 70–160 km.", ("patriot", (70, 160), "km", "between")),
         ("The ATACMS has a range of 186 mi.", ("atacms", 186, "mi", "exact")),
         ("The Tomahawk has a range of 1.5 thousand km.", ("tomahawk", 1500, "km", "exact")),
         ("The ATACMS has a range of 300km.", ("atacms", 300, "km", "exact")),
-        ("The ATACMS has a range of three hundred kilometres.", ("atacms", 300, "kilometres", "exact")),
-        ("The Tomahawk has a range of fifteen hundred miles.", ("tomahawk", 1500, "miles", "exact")),
+        (
+            "The ATACMS has a range of three hundred kilometres.",
+            ("atacms", 300, "kilometres", "exact"),
+        ),
+        (
+            "The Tomahawk has a range of fifteen hundred miles.",
+            ("tomahawk", 1500, "miles", "exact"),
+        ),
         ("The JASSM has a range of 500 nmi.", ("jassm", 500, "nmi", "exact")),
         ("The JASSM has a range of 500 NM.", ("jassm", 500, "NM", "exact")),
         ("The ATACMS has a range of 190 mile.", ("atacms", 190, "mile", "exact")),
