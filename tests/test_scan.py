@@ -9,6 +9,7 @@ import pytest
 import armsref
 from armsref.errors import InputError
 from armsref.scan import Mention, scan, systems_in
+from tests.labelled.score_scan import score
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,3 +152,26 @@ def test_a_new_alias_in_the_data_is_found_without_code(dataset_dir: Path) -> Non
     found = scan("they fired a tommy gun rocket", dataset=custom)
     assert [(m.surface, m.system_id) for m in found] == [("tommy gun rocket", "tomahawk")]
     assert scan("they fired a tommy gun rocket") == []
+
+
+def test_labelled_set_scores_full_precision_and_recall() -> None:
+    result = score()
+    assert result.cases >= 60
+    assert result.misses == []
+    assert (result.precision, result.recall) == (1.0, 1.0)
+
+
+def test_scorer_counts_misses_and_extras(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        '- text: "[[Patriot|patriot]] Act and [[ERAM|atacms]] and TLAM"\n', encoding="utf-8"
+    )
+    result = score(cases)
+    assert (result.labelled, result.found, result.right) == (2, 2, 0)
+    assert len(result.misses) == 4
+
+
+def test_the_scan_module_is_callable_as_scan() -> None:
+    import armsref.scan as module
+
+    assert armsref.scan("ERAM") == module.scan("ERAM") == module("ERAM")

@@ -1,0 +1,101 @@
+"""Score armsref.scan against the labelled texts in scan_cases.yaml.
+
+Each case marks every mention a reader would count as ``[[words|system]]``.
+The marks are stripped to give the text and the labelled spans; a found
+mention is right when its system, start and end are exactly a labelled one's.
+Precision is the share of found mentions that are labelled, recall the share
+of labelled mentions found. Run it to see the scores and every miss:
+
+    python tests/labelled/score_scan.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CASES = Path(__file__).with_name("scan_cases.yaml")
+_MARK = re.compile(r"\[\[(.+?)\|([a-z0-9_-]+)\]\]", re.DOTALL)
+
+Span = tuple[str, int, int]
+
+
+def unmark(marked: str) -> tuple[str, list[Span]]:
+    """The text without its marks, and the labelled ``(system, start, end)`` spans.
+
+    >>> unmark("a [[Tomahawk|tomahawk]] b")
+    ('a Tomahawk b', [('tomahawk', 2, 10)])
+    """
+    pieces: list[str] = []
+    spans: list[Span] = []
+    at = 0
+    length = 0
+    for match in _MARK.finditer(marked):
+        before = marked[at : match.start()]
+        pieces.append(before)
+        length += len(before)
+        words, system = match.group(1), match.group(2)
+        spans.append((system, length, length + len(words)))
+        pieces.append(words)
+        length += len(words)
+        at = match.end()
+    pieces.append(marked[at:])
+    return "".join(pieces), spans
+
+
+@dataclass
+class Score:
+    """Counts over the whole set, and the texts behind each error."""
+
+    labelled: int = 0
+    found: int = 0
+    right: int = 0
+    cases: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of found mentions that are labelled (1.0 when nothing was found)."""
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of labelled mentions found (1.0 when nothing was labelled)."""
+        return self.right / self.labelled if self.labelled else 1.0
+
+
+def score(path: Path = CASES) -> Score:
+    """Scan every labelled text and compare with its marks."""
+    from armsref.scan import scan
+
+    result = Score()
+    for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+        text, labelled = unmark(case["text"])
+        found = [(m.system_id, m.start, m.end) for m in scan(text)]
+        result.cases += 1
+        result.labelled += len(labelled)
+        result.found += len(found)
+        result.right += len(set(found) & set(labelled))
+        for system, start, end in set(found) - set(labelled):
+            result.misses.append(f"extra {system} {text[start:end]!r} in {text!r}")
+        for system, start, end in set(labelled) - set(found):
+            result.misses.append(f"missed {system} {text[start:end]!r} in {text!r}")
+    return result
+
+
+def main() -> int:
+    """Print precision, recall and every miss; exit 1 unless both are 1.0."""
+    result = score()
+    print(f"{result.cases} texts, {result.labelled} labelled mentions, {result.found} found")
+    print(f"precision {result.precision:.3f}  recall {result.recall:.3f}")
+    for miss in result.misses:
+        print(miss)
+    return 0 if result.precision == result.recall == 1.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
