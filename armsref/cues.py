@@ -79,6 +79,7 @@ _ABBREVIATIONS = frozenset(
     | {"e.g", "i.e"}
 )
 _LOOK = 600
+_NEAR = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +118,15 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     (not after an abbreviation such as ``U.S.`` or ``Sen.``), or at a line
     break. At most 600 characters are looked at on either side.
     """
-    low = max(0, position - _LOOK)
-    start = low if low else 0
-    for match in _BOUNDARY.finditer(text, low, position):
-        if match.end() <= position and _is_boundary(text, match):
-            start = match.end()
+    start = -1
+    for reach in (_NEAR, _LOOK):  # most sentences start near: look there first
+        low = max(0, position - reach)
+        for match in _BOUNDARY.finditer(text, low, position):
+            if match.end() <= position and _is_boundary(text, match):
+                start = match.end()
+        if start >= 0 or low == 0:
+            break
+    start = max(start, low)
     high = min(len(text), position + _LOOK)
     end = high
     for match in _BOUNDARY.finditer(text, position, high):

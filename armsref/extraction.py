@@ -21,9 +21,9 @@ to, using the scanner's mentions (:func:`armsref.scan.scan`). A figure goes:
 A range figure no rule gives to a known system is *unattributed*: it is never
 guessed onto one, and :func:`extract_all` reports it separately.
 
-Only the text near mentions is read for figures (every figure a rule can give
-to a system is within a few hundred characters of a mention), so extraction
-costs little more than the scan itself; :func:`extract_all` reads everything.
+The text is read in one fast pass for the words every unit contains
+(:mod:`armsref.unitspots`); the figure grammar then runs only on the short
+stretch before each, so extraction costs little more than the scan itself.
 
 Examples:
     >>> text = ("The Tomahawk, with a range of about 995 miles (1,600 kilometers), goes "
@@ -39,22 +39,24 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from armsref import cues, figures
+from armsref import cues, figures, unitspots
 from armsref.attribution import Reader
 from armsref.errors import InputError
 
 if TYPE_CHECKING:
     from armsref.models import Dataset, System
-    from armsref.scan import Mention
 
 __all__ = ["Extraction", "Finding", "extract", "extract_all"]
 
 #: No range a source states is longer than the Earth's circumference (km).
 MAX_KM = 40_075.0
-_NEAR_BEFORE = 400
-_NEAR_AFTER = 700
+#: How far before a unit word its figure's numbers can start (a spelled number
+#: cut at that point is read whole), and how far after it the unit can end.
+_BEFORE_UNIT = 72
+_AFTER_UNIT = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,19 +165,23 @@ def _numbers(value: float | None, low: float | None, high: float | None) -> dict
     return {"low": plain(low), "high": plain(high)}
 
 
-def _plausible(amount: figures.Amount) -> bool:
+@cache
+def _km_in(unit: str) -> float:
+    """How many kilometres one ``unit`` (as written) is."""
     from armsref.units import registry, unit_name
 
-    most = max(amount.numbers)
-    km = registry().Quantity(most, unit_name(amount.unit)).to("kilometer").magnitude
-    return bool(0 < km <= MAX_KM)
+    return float(registry().Quantity(1.0, unit_name(unit)).to("kilometer").magnitude)
 
 
-def _windows(mentions: list[Mention], size: int) -> list[tuple[int, int]]:
-    """The stretches of text near mentions, merged, where a figure can be attributed."""
+def _plausible(amount: figures.Amount) -> bool:
+    return 0 < max(amount.numbers) * _km_in(amount.unit) <= MAX_KM
+
+
+def regions(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a figure can be in: just before each unit word, merged."""
     merged: list[tuple[int, int]] = []
-    for mention in mentions:
-        low, high = max(0, mention.start - _NEAR_BEFORE), min(size, mention.end + _NEAR_AFTER)
+    for at in unitspots.spots(text):
+        low, high = figures.number_start(text, max(0, at - _BEFORE_UNIT)), at + _AFTER_UNIT
         if merged and low <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
         else:
@@ -183,16 +189,15 @@ def _windows(mentions: list[Mention], size: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _read(text: str, dataset: Dataset | None, everywhere: bool) -> list[Finding]:
+def _read(text: str, dataset: Dataset | None) -> list[Finding]:
     if not isinstance(text, str):
         raise InputError(f"extract() needs text (str), got {type(text).__name__}")
     from armsref.scan import scan
 
     mentions = scan(text, dataset)
-    windows = [(0, len(text))] if everywhere else _windows(mentions, len(text))
     reader = Reader(text, mentions)
     found: list[Finding] = []
-    for low, high in windows:
+    for low, high in regions(text):
         for figure in figures.find(text, low, high):
             if not _plausible(figure.amount):
                 continue
@@ -236,7 +241,7 @@ def extract(text: str, dataset: Dataset | None = None) -> list[Finding]:
         >>> [f.system_id for f in extract("It flies. The ATACMS can hit targets 300 km away.")]
         ['atacms']
     """
-    return [f for f in _read(text, dataset, everywhere=False) if f.system is not None]
+    return [f for f in _read(text, dataset) if f.system is not None]
 
 
 def extract_all(text: str, dataset: Dataset | None = None) -> Extraction:
@@ -247,7 +252,7 @@ def extract_all(text: str, dataset: Dataset | None = None) -> Extraction:
         >>> result.findings, [f.figure for f in result.unattributed]
         ((), ['about 250 km'])
     """
-    found = _read(text, dataset, everywhere=True)
+    found = _read(text, dataset)
     return Extraction(
         findings=tuple(f for f in found if f.system is not None),
         unattributed=tuple(f for f in found if f.system is None),

@@ -216,8 +216,8 @@ def spelled_number(text: str) -> float | None:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The compiled figure, second-unit and hedge patterns, built on first use."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The compiled figure, second-unit, hedge and trailing-number-words patterns."""
     from armsref.units import UNIT_SPELLINGS
 
     units = [
@@ -252,6 +252,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.compile(core, flags),
         re.compile(also_open + rf"(?P<also>{core.replace('?P<', '?P<also_')})", flags),
         re.compile(hedge, flags),
+        re.compile(rf"(?<![\w-])(?:(?:{words}|and|a)(?:\s+|-))+$", flags),
     )
 
 
@@ -289,7 +290,7 @@ def _also(text: str, end: int, amount: Amount) -> tuple[Amount, int] | None:
     """The same figure in a second unit right after ``end``, and where it ends."""
     from armsref.units import unit_name
 
-    _, also_pattern, _ = _patterns()
+    _, also_pattern, _, _ = _patterns()
     match = also_pattern.match(text, end)
     if match is None:
         return None
@@ -311,7 +312,7 @@ def _also(text: str, end: int, amount: Amount) -> tuple[Amount, int] | None:
 
 def _hedge(text: str, start: int) -> tuple[str, int] | None:
     """The hedge written right before ``start``: its phrase and where it starts."""
-    _, _, hedge_pattern = _patterns()
+    _, _, hedge_pattern, _ = _patterns()
     window = max(0, start - 40)
     match = hedge_pattern.search(text, window, start)
     if match is None:
@@ -340,6 +341,27 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     return Figure(start, end, amount, qualifier, also[0] if also else None, match.end())
 
 
+def number_start(text: str, position: int) -> int:
+    """``position``, moved back to the start of a number written in words it falls in.
+
+    Reading from the middle of ``two thousand five hundred km`` would find
+    ``five hundred km``; reading from where this returns finds the whole figure.
+
+    Examples:
+        >>> text = "a range of two thousand five hundred km"
+        >>> number_start(text, text.index("five")), text.index("two")
+        (11, 11)
+    """
+    _, _, _, words = _patterns()
+    if position <= 0:
+        return 0
+    at = position
+    while at > 0 and text[at - 1].isalpha():  # the middle of a word: go to its start
+        at -= 1
+    before = words.search(text, max(0, at - 80), at)
+    return before.start() if before else at
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every length figure in ``text[start:end]``, in order.
 
@@ -357,7 +379,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         >>> [(f.qualifier, f.amount.unit) for f in find("at least 500 nautical miles")]
         [('at_least', 'nautical miles')]
     """
-    core, _, _ = _patterns()
+    core, _, _, _ = _patterns()
     stop = len(text) if end is None else min(end, len(text))
     # A figure that starts before ``stop`` may end after it: read a little beyond.
     reach = min(len(text), stop + _SLACK)

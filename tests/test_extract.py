@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import armsref
+from armsref import figures, unitspots
 from armsref.errors import InputError
-from armsref.extraction import Finding, extract, extract_all
+from armsref.extraction import Finding, extract, extract_all, regions
 from armsref.models import RangeClaim
 from tests.labelled.score_extract import load_cases, score
 
@@ -240,13 +241,24 @@ def test_another_dataset_is_used(dataset_dir: Path) -> None:
 
 FILLER = (
     "Officials met in the capital on Tuesday to discuss aid, budgets and the winter. "
-    "The talks lasted for hours and ended without a statement. "
+    "The talks lasted for hours; a military aide said “no comment” to the Times. "
 )
 SENTENCES = [case["text"] for case in load_cases()]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(SENTENCES), st.integers(0, 12)), max_size=8))
-def test_reading_only_near_mentions_loses_nothing(parts: list[tuple[str, int]]) -> None:
-    text = "".join(FILLER * gap + sentence + " " for sentence, gap in parts)
-    assert tuple(extract(text)) == extract_all(text).findings
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SENTENCES), st.integers(0, 3), st.text(max_size=20)),
+        max_size=8,
+    )
+)
+def test_reading_only_before_unit_words_loses_nothing(parts: list[tuple[str, int, str]]) -> None:
+    text = "".join(FILLER * gap + noise + sentence + " " for sentence, gap, noise in parts)
+    near = [f for low, high in regions(text) for f in figures.find(text, low, high)]
+    assert near == figures.find(text)
+
+
+@given(st.text(alphabet="kmiMINlet5 -’é\n", max_size=40))
+def test_unit_words_found_alike_with_and_without_hyperscan(text: str) -> None:
+    assert unitspots.spots(text) == [m.start() for m in unitspots._PYTHON.finditer(text)]
