@@ -262,3 +262,28 @@ def test_reading_only_before_unit_words_loses_nothing(parts: list[tuple[str, int
 @given(st.text(alphabet="kmiMINlet5 -’é\n", max_size=40))
 def test_unit_words_found_alike_with_and_without_hyperscan(text: str) -> None:
     assert unitspots.spots(text) == [m.start() for m in unitspots._PYTHON.finditer(text)]
+
+
+WORDS = ["ATACMS", "Tomahawk", "It", "range", "of", "about", "up to", "300", "1,500", "km", "miles"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([*WORDS, ".", ",", "(", ")", "-", "\n"]), st.text(max_size=6)),
+        max_size=40,
+    )
+)
+def test_any_text_extracts_without_error(words: list[str]) -> None:
+    text = " ".join(words)
+    result = extract_all(text)
+    for finding in (*result.findings, *result.unattributed):
+        assert text[finding.start : finding.end] == finding.quote
+        assert finding.start < finding.end
+        if finding.system is not None:
+            RangeClaim.model_validate(finding.to_claim("s"))
+
+
+def test_a_long_spelled_number_is_read_whole() -> None:
+    text = "x" * 200 + " The ATACMS has a range of two thousand five hundred and fifty km."
+    assert [f.value for f in extract(text)] == [2550]
