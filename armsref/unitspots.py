@@ -34,7 +34,10 @@ _WORDS: tuple[tuple[bytes, int], ...] = (
     (b"[^a-z]mi[^a-z]", 3),  # "mi" standing alone; its start is 3 before the match's end
 )
 _CAPITALS: tuple[bytes, int] = (b"NM", 2)  # "nm" in lower case is a nanometre: not read
-_PYTHON = re.compile(r"(?i:km|kilomet|mile|nmi|(?<![a-z])mi(?![a-z]))|NM")
+_PYTHON = re.compile(
+    r"[kK][mM]|[kK][iI][lL][oO][mM][eE][tT]|[mM][iI][lL][eE]|[nN][mM][iI]"
+    r"|(?<![A-Za-z])[mM][iI](?![A-Za-z])|NM"
+)
 
 
 @cache
@@ -53,6 +56,10 @@ def _database() -> tuple[Any, tuple[int, ...]] | None:
         flags=[hyperscan.HS_FLAG_CASELESS] * len(_WORDS) + [0],
     )
     return database, tuple(back for _, back in patterns)
+
+
+def _ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def _char_offsets(text: str, data: bytes, ends: list[int]) -> list[int]:
@@ -81,7 +88,9 @@ def spots(text: str) -> list[int]:
         starts.add(end - back[pattern])
 
     database.scan(data, match_event_handler=found)
-    # "mi" at the very end of the text has no character after it for the pattern to see.
-    if text[-2:].lower() == "mi" and not text[-3:-2].isalpha():
+    # "mi" at either end of the text has no character beside it for the pattern to see.
+    if text[:2].lower() == "mi" and not _ascii_letter(text[2:3]):
+        starts.add(0)
+    if text[-2:].lower() == "mi" and not _ascii_letter(text[-3:-2]):
         starts.add(len(data) - 2)
     return _char_offsets(text, data, sorted(starts))
