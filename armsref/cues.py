@@ -8,8 +8,10 @@ range belongs to. A figure is a range when:
   in the same clause, at most four words away: ``a range of about 995 miles``,
   ``ranges above 1,500 kilometers``, ``its range is estimated at 300 km``;
 - *range* comes right after it: ``a 300-kilometer range``, ``a 300 km-range missile``;
+- it is written as an adjective of a weapon: ``a 280-mile missile``;
 - a capability verb comes before it: ``can fly 300 km``, ``is able to strike
-  targets up to 300 km away``; or ``targets ... away``: ``hits targets 300 km away``;
+  targets up to 300 km away``; or a strike verb, *targets* and *away*: ``hits
+  targets 300 km away`` (but not ``radars track targets 150 km away``);
 - it stands alone in parentheses after a system's name: ``the ERAM (about 285
   miles, or 460 kilometers)``;
 - it qualifies a system's name directly: ``the 300-km ATACMS``.
@@ -39,7 +41,7 @@ _NOT_GAP = r"(?!(?:from|than|away|but|while|whereas|unlike|like)\b)"
 _RANGE_BEFORE = re.compile(
     r"(?<![\w-])(?:ranges?|ranged|ranging|reach(?:es)?|striking\s+distance|"
     r"strike\s+distance|flight\s+distance|radius)"
-    rf"\s*[:=,]?(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
+    rf"\s*(?:[:=,(]|[—–-]{{1,2}})?(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
     re.IGNORECASE,
 )
 _CAPABLE_BEFORE = re.compile(
@@ -49,8 +51,17 @@ _CAPABLE_BEFORE = re.compile(
     rf"(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
     re.IGNORECASE,
 )
-_TARGETS_BEFORE = re.compile(r"(?<![\w-])targets?\s*$", re.IGNORECASE)
+_TARGETS_BEFORE = re.compile(
+    r"(?<![\w-])(?:hit|hits|hitting|strike|strikes|striking|engage|engages|engaging|"
+    r"reach|reaches|reaching|attack|attacks|attacking|destroy|destroys)\s+targets?\s*$",
+    re.IGNORECASE,
+)
 _RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged)\b", re.IGNORECASE)
+#: "a 280-mile missile": a figure written as an adjective of a weapon.
+_WEAPON_AFTER = re.compile(
+    r"(?:[\s-]+[a-z][\w-]*){0,2}?[\s-]+(?:missile|rocket|weapon|munition)s?\b", re.IGNORECASE
+)
+_ADJECTIVE = re.compile(r"\d\s*-\s*[A-Za-z]+$")
 _AWAY_AFTER = re.compile(r"\s+away\b", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"[\s-]+(?:away\s+)?from\b", re.IGNORECASE)
 
@@ -156,6 +167,9 @@ def range_cue(text: str, start: int, end: int) -> Cue | None:
     after = _RANGE_AFTER.match(text, end)
     if after:
         return Cue("after", start, after.end(), after.end() - 1)
+    weapon = _WEAPON_AFTER.match(text, end)
+    if weapon and _ADJECTIVE.search(text, max(start, end - 40), end):
+        return Cue("after", start, weapon.end(), weapon.end() - 1)
     before = _RANGE_BEFORE.search(text, low, start)
     if before:
         return Cue("before", before.start(), end, before.start())
