@@ -106,7 +106,9 @@ class DocumentScan:
         mentions: every mention, in document order (empty when not kept).
         error: why the document was not scanned, or ``None``.
         warning: something to know about a scanned document, or ``None``.
-        chars: how many characters the document (or its visible text) has.
+        chars: how many characters the document (or its visible text) has;
+            ``None`` when mentions were not kept (then characters are counted
+            only until every system has been seen).
     """
 
     path: str
@@ -114,7 +116,7 @@ class DocumentScan:
     mentions: tuple[Mention, ...] = ()
     error: str | None = None
     warning: str | None = None
-    chars: int = 0
+    chars: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -179,7 +181,7 @@ def _scan_stream(
     blocks: Iterable[bytes] = _blocks(stream, first)
     if html:
         blocks = _html_blocks(blocks, replaced)
-    scanner = StreamScanner(found)
+    scanner = StreamScanner(found, offsets=keep)
     counts: dict[int, int] = {}
     firsts: dict[int, int] = {}
     mentions: list[Mention] = []
@@ -200,7 +202,11 @@ def _scan_stream(
     )
     invalid = scanner.invalid or bool(replaced)
     return DocumentScan(
-        name, tallies, tuple(mentions), warning=_REPLACED if invalid else None, chars=scanner.chars
+        name,
+        tallies,
+        tuple(mentions),
+        warning=_REPLACED if invalid else None,
+        chars=scanner.chars if keep else None,
     )
 
 

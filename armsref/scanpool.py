@@ -30,7 +30,7 @@ _Plain = tuple[
     list[tuple[int, int, int, str]],
     str | None,
     str | None,
-    int,
+    int | None,
 ]
 
 

@@ -71,6 +71,7 @@ OTHER_SENSE_NEXT: frozenset[str] = frozenset(
 
 #: Words that, right before an everyday-word name, make it a team's name.
 OTHER_SENSE_BEFORE: tuple[tuple[str, ...], ...] = (("new", "england"),)
+_MOST_BEFORE = max(len(words) for words in OTHER_SENSE_BEFORE)
 
 #: US states, spelt out or abbreviated with a capital initial ("Wis."); postal codes
 #: ("WI") count only in capitals.
@@ -197,7 +198,8 @@ def means_system(text: str, start: int, end: int, core_end: int | None = None) -
     town = _TOWN.match(after)
     if town and _is_state(town.group(1)):
         return False
-    before = [w.casefold() for w in _WORD.findall(text[max(0, start - LOOKBEHIND) : start])]
+    before = _WORD.findall(text, max(0, start - LOOKBEHIND), start)[-_MOST_BEFORE:]
+    before = [word.casefold() for word in before]
     return not any(
         len(before) >= len(words) and tuple(before[-len(words) :]) == words
         for words in OTHER_SENSE_BEFORE

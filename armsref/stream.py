@@ -54,11 +54,22 @@ Found = tuple[int, int, int, str]
 
 #: Every byte that is not a UTF-8 continuation byte (deleted to count those).
 _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
+#: Continuation bytes are counted piece by piece, skipping the pieces that are all ASCII.
+_PIECE = 16 << 10
 
 
-def _continuations(data: bytes) -> int:
-    """How many UTF-8 continuation bytes ``data`` holds (its bytes less its characters)."""
-    return 0 if data.isascii() else len(data.translate(None, _NOT_CONTINUATION))
+def _continuations(data: bytes, start: int = 0, end: int | None = None) -> int:
+    """How many UTF-8 continuation bytes ``data[start:end]`` holds (its bytes less its characters).
+
+    Pieces that are all ASCII, common in English text, are passed over at memory speed.
+    """
+    end = len(data) if end is None else end
+    count = 0
+    for at in range(start, end, _PIECE):
+        piece = data[at : min(at + _PIECE, end)]
+        if not piece.isascii():
+            count += len(piece.translate(None, _NOT_CONTINUATION))
+    return count
 
 
 def _is_continuation(byte: int) -> bool:
@@ -94,9 +105,18 @@ class StreamScanner:
         first_positions: for each system mentioned, the 1-based line and column
             (in characters) of its first mention.
         chars: how many characters the document has decoded so far.
+        offsets: whether every mention gets its offsets. Without, counting
+            characters and lines stops once every system has been seen, and
+            the mentions after that come with offsets of -1; each system's
+            first mention (and :attr:`first_positions`) is always exact.
     """
 
-    def __init__(self, found: Matcher, engine: Prefilter | None = None) -> None:
+    def __init__(
+        self, found: Matcher, engine: Prefilter | None = None, *, offsets: bool = True
+    ) -> None:
+        self.offsets = offsets
+        self._counting = True
+        self._systems = len(found.systems)
         self._matcher = found
         self._engine = engine if engine is not None else prefilter(found)
         self._longest = [form.longest for form in found.forms]
@@ -166,30 +186,44 @@ class StreamScanner:
         """Confirm ``hits`` with the exact rules; keep the new ones that end by ``limit``."""
         forms = self._matcher.forms
         candidates: list[tuple[int, int, int, str]] = []
+        size = len(data)
         for start, _, form in hits:
-            low = _char_start(data, start - self._before)
-            high = _char_start(data, start + self._longest[form] + self._after)
-            text = data[low:high].decode("utf-8", "replace")
-            at = start - low - _continuations(data[low:start])
+            low = max(0, start - self._before)
+            high = min(size, start + self._longest[form] + self._after)
+            window = data[low:high]
+            if window.isascii():
+                text = window.decode("ascii")
+                at = start - low
+            else:
+                low = _char_start(data, low)
+                window = data[low : _char_start(data, high)]
+                text = window.decode("utf-8", "replace")
+                at = start - low - _continuations(window, 0, start - low)
             match = forms[form].exact.match(text, at)
             if match is None:
                 continue
             end = match.end()
             if forms[form].everyday and not senses.means_system(text, at, end, match.end("core")):
                 continue
-            end_byte = start + (end - at) + _continuations(data[start : start + end - at])
-            candidates.append((start, end_byte, forms[form].system, text[at:end]))
+            surface = text[at:end]
+            end_byte = start + (end - at if surface.isascii() else len(surface.encode()))
+            candidates.append((start, end_byte, forms[form].system, surface))
         kept: list[Found] = []
         counted = continuations = 0
         for start, end_byte, system, surface in leftmost_longest(candidates):
             if end_byte > limit or self._byte + end_byte <= self._accepted:
                 continue
-            continuations += _continuations(data[counted:start])
+            if not self._counting:
+                kept.append((system, -1, -1, surface))
+                continue
+            continuations += _continuations(data, counted, start)
             counted = start
             char = self._char + start - continuations
             kept.append((system, char, char + len(surface), surface))
             if system not in self.first_positions:
                 self.first_positions[system] = self._position(data, start, char)
+                # Offsets past each system's first mention may be left uncounted.
+                self._counting = self.offsets or len(self.first_positions) < self._systems
         return kept
 
     def _position(self, data: bytes, at: int, char: int) -> tuple[int, int]:
@@ -202,14 +236,15 @@ class StreamScanner:
 
     def _advance(self, data: bytes, keep_from: int) -> None:
         """Move the document position to byte ``keep_from`` of ``data``."""
-        passed = data[:keep_from]
-        char = self._char + keep_from - _continuations(passed)
-        newline = passed.rfind(b"\n")
+        if not self._counting:
+            return
+        char = self._char + keep_from - _continuations(data, 0, keep_from)
+        newline = data.rfind(b"\n", 0, keep_from)
         if newline >= 0:
-            self._lines += passed.count(b"\n")
-            self._line_start = char - len(passed[newline + 1 :].decode("utf-8", "replace"))
+            self._lines += data.count(b"\n", 0, keep_from)
+            self._line_start = char - len(data[newline + 1 : keep_from].decode("utf-8", "replace"))
         self._char = char
-        self.chars = char + len(data) - keep_from - _continuations(data[keep_from:])
+        self.chars = char + len(data) - keep_from - _continuations(data, keep_from)
 
 
 def _char_start(data: bytes, at: int) -> int:
