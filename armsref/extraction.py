@@ -3,23 +3,11 @@
 :func:`extract` reads a text the way a curator would: it finds every length
 figure (:mod:`armsref.figures`), keeps those the words around make a range
 (:mod:`armsref.cues`), and gives each to the system the text says it belongs
-to, using the scanner's mentions (:func:`armsref.scan.scan`). A figure goes:
-
-1. to the system named right before it when it stands in parentheses:
-   ``the ERAM (about 285 miles, or 460 kilometers)``;
-2. to the system it directly qualifies: ``the 300-km ATACMS``, ``the
-   1,600-km range of the Tomahawk``;
-3. to the nearest system named before it in the same sentence, passing over
-   names that are only compared with (``than the ERAM``, ``unlike the
-   Tomahawk``); systems named together (``ATACMS and ERAM have a range of...``)
-   each get it;
-4. where the sentence names none before it but says *it*, *its* or *the
-   missile*, to the system of the sentence before, if that sentence names
-   exactly one system;
-5. to a system named just after it: ``With a range of 300 km, the ATACMS...``.
-
-A range figure no rule gives to a known system is *unattributed*: it is never
-guessed onto one, and :func:`extract_all` reports it separately.
+to (:mod:`armsref.attribution`, from the scanner's mentions). A range figure
+no rule gives to a known system is *unattributed*: it is never guessed onto
+one, and :func:`extract_all` reports it separately. Figures that cannot be a
+range a source states (zero, negative, longer than the Earth's circumference)
+are dropped.
 
 The text is read in one fast pass for the words every unit contains
 (:mod:`armsref.unitspots`); the figure grammar then runs only on the short
