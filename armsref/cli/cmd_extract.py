@@ -30,7 +30,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "belongs to. Prints the findings; changes nothing.",
         epilog=EXAMPLES.format(
             "armsref extract article.txt\n  armsref extract article.txt --all --json\n"
-            "  armsref extract article.txt --yaml >> data/claims.yaml"
+            "  armsref extract seeds/004_0e120a5187f68c70.txt --yaml"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
