@@ -9,9 +9,11 @@ one, and :func:`extract_all` reports it separately. Figures that cannot be a
 range a source states (zero, negative, longer than the Earth's circumference)
 are dropped.
 
-The text is read in one fast pass for the words every unit contains
+Only the text near mentions is read (every rule gives a figure to a name at
+most two sentences away), in one fast pass for the words every unit contains
 (:mod:`armsref.unitspots`); the figure grammar then runs only on the short
 stretch before each, so extraction costs little more than the scan itself.
+:func:`extract_all` reads the whole text, to report the unattributed too.
 
 Examples:
     >>> text = ("The Tomahawk, with a range of about 995 miles (1,600 kilometers), goes "
@@ -36,6 +38,7 @@ from armsref.errors import InputError
 
 if TYPE_CHECKING:
     from armsref.models import Dataset, System
+    from armsref.scan import Mention
 
 __all__ = ["Extraction", "Finding", "extract", "extract_all"]
 
@@ -45,6 +48,9 @@ MAX_KM = 40_075.0
 #: cut at that point is read whole), and how far after it the unit can end.
 _BEFORE_UNIT = 72
 _AFTER_UNIT = 16
+#: How far before and after a mention a figure can be that is given to it.
+_REACH_BEFORE = 700
+_REACH_AFTER = 1400
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +171,30 @@ def _plausible(amount: figures.Amount) -> bool:
     return 0 < max(amount.numbers) * _km_in(amount.unit) <= MAX_KM
 
 
-def regions(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` a figure can be in: just before each unit word, merged."""
+def near_mentions(mentions: list[Mention], size: int) -> list[tuple[int, int]]:
+    """The stretches of text, merged, in which a figure can be given to a mention.
+
+    A figure is given to a name at most a sentence before it (600 characters),
+    or to the one name of the sentence before its own (600 more), or to a name
+    right after it; see :mod:`armsref.attribution`.
+    """
     merged: list[tuple[int, int]] = []
-    for at in unitspots.spots(text):
+    for mention in mentions:
+        low, high = max(0, mention.start - _REACH_BEFORE), min(size, mention.end + _REACH_AFTER)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` a figure can be in: before each unit word, merged."""
+    stop = len(text) if end is None else end
+    part = text if (start, stop) == (0, len(text)) else text[start:stop]
+    merged: list[tuple[int, int]] = []
+    for spot in unitspots.spots(part):
+        at = start + spot
         low, high = figures.number_start(text, max(0, at - _BEFORE_UNIT)), at + _AFTER_UNIT
         if merged and low <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
@@ -177,7 +203,7 @@ def regions(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _read(text: str, dataset: Dataset | None) -> list[Finding]:
+def _read(text: str, dataset: Dataset | None, *, everywhere: bool) -> list[Finding]:
     if not isinstance(text, str):
         raise InputError(f"extract() needs text (str), got {type(text).__name__}")
     from armsref.scan import scan
@@ -185,7 +211,9 @@ def _read(text: str, dataset: Dataset | None) -> list[Finding]:
     mentions = scan(text, dataset)
     reader = Reader(text, mentions)
     found: list[Finding] = []
-    for low, high in regions(text):
+    spans = [(0, len(text))] if everywhere else near_mentions(mentions, len(text))
+    stretches = [region for low, high in spans for region in regions(text, low, high)]
+    for low, high in stretches:
         for figure in figures.find(text, low, high):
             if not _plausible(figure.amount):
                 continue
@@ -229,7 +257,7 @@ def extract(text: str, dataset: Dataset | None = None) -> list[Finding]:
         >>> [f.system_id for f in extract("It flies. The ATACMS can hit targets 300 km away.")]
         ['atacms']
     """
-    return [f for f in _read(text, dataset) if f.system is not None]
+    return [f for f in _read(text, dataset, everywhere=False) if f.system is not None]
 
 
 def extract_all(text: str, dataset: Dataset | None = None) -> Extraction:
@@ -240,7 +268,7 @@ def extract_all(text: str, dataset: Dataset | None = None) -> Extraction:
         >>> result.findings, [f.figure for f in result.unattributed]
         ((), ['about 250 km'])
     """
-    found = _read(text, dataset)
+    found = _read(text, dataset, everywhere=True)
     return Extraction(
         findings=tuple(f for f in found if f.system is not None),
         unattributed=tuple(f for f in found if f.system is None),

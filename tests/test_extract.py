@@ -259,6 +259,23 @@ def test_reading_only_before_unit_words_loses_nothing(parts: list[tuple[str, int
     assert near == figures.find(text)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SENTENCES), st.integers(0, 14)), max_size=8))
+def test_reading_only_near_mentions_loses_nothing(parts: list[tuple[str, int]]) -> None:
+    text = "".join(FILLER * gap + sentence + " " for sentence, gap in parts)
+    assert tuple(extract(text)) == extract_all(text).findings
+
+
+def test_a_reference_far_from_its_name_is_still_read() -> None:
+    name = "The Tomahawk was discussed at length. "
+    between = "Officials spoke of budgets, winter, aid, the front and the talks " * 8 + "again. "
+    reference = "It, officials said " + "many times over " * 28 + "has a range of 1,600 km."
+    text = name + between + reference
+    assert 1000 < text.index("1,600") - text.index("Tomahawk") < 1300
+    assert [f.system_id for f in extract(text)] == ["tomahawk"]
+    assert tuple(extract(text)) == extract_all(text).findings
+
+
 @given(st.text(alphabet="kmiMINlet5 -’éKſ\n", max_size=40))
 def test_unit_words_found_alike_with_and_without_hyperscan(text: str) -> None:
     assert unitspots.spots(text) == [m.start() for m in unitspots._PYTHON.finditer(text)]
