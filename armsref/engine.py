@@ -31,7 +31,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from armsref.matcher import Matcher
 
-__all__ = ["INVALID_UTF8", "Prefilter", "prefilter"]
+__all__ = ["INVALID_UTF8", "Buffer", "Prefilter", "prefilter"]
+
+#: What the engines scan: ``bytes``, a ``bytearray`` or a ``memoryview`` of one.
+Buffer = bytes | bytearray | memoryview
 
 _CONT = rb"[\x80-\xbf]"
 #: Each multi-byte UTF-8 lead byte and the classes of the bytes that must follow it.
@@ -74,7 +77,7 @@ INVALID_UTF8 = _invalid_utf8()
 class Prefilter(Protocol):
     """What the stream scanner needs from an engine."""
 
-    def scan(self, data: bytes) -> tuple[list[tuple[int, int, int]], bool]:
+    def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """Every prefilter match in ``data`` as ``(start, end, form)``, and whether
         ``data`` holds invalid UTF-8."""
         ...  # pragma: no cover
@@ -97,7 +100,7 @@ class _Hyperscan:
             flags=flags,
         )
 
-    def scan(self, data: bytes) -> tuple[list[tuple[int, int, int]], bool]:
+    def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """See :class:`Prefilter`."""
         spans: list[tuple[int, int, int]] = []
         invalid = self._invalid
@@ -120,7 +123,7 @@ class _PythonRe:
     def __init__(self, found: Matcher) -> None:
         self._patterns = [re.compile(form.prefilter) for form in found.forms]
 
-    def scan(self, data: bytes) -> tuple[list[tuple[int, int, int]], bool]:
+    def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """See :class:`Prefilter`."""
         spans = [
             (*match.span(), form)
@@ -128,7 +131,7 @@ class _PythonRe:
             for match in pattern.finditer(data)
         ]
         try:
-            data.decode("utf-8")
+            str(data, "utf-8")
         except UnicodeDecodeError as error:
             # A character cut short by the end is checked apart, as with Hyperscan.
             return spans, error.reason != "unexpected end of data"

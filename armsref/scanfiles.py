@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, cast
 
 from armsref.errors import InputError
 from armsref.scan import Mention
@@ -44,6 +44,7 @@ from armsref.scan import Mention
 if TYPE_CHECKING:
     from armsref.matcher import Matcher
     from armsref.models import Dataset, System
+    from armsref.stream import Reader
 
 __all__ = [
     "BLOCK",
@@ -133,7 +134,7 @@ def _is_html(path: str) -> bool:
     return Path(path).suffix.lower() in _HTML_SUFFIXES
 
 
-def _blocks(stream: BinaryIO, first: bytes) -> Iterator[bytes]:
+def _blocks(stream: Reader, first: bytes) -> Iterator[bytes]:
     if first:
         yield first
     while block := stream.read(BLOCK):
@@ -169,7 +170,7 @@ def _decode(
 
 
 def _scan_stream(
-    name: str, stream: BinaryIO, found: Matcher, *, keep: bool, html: bool
+    name: str, stream: Reader, found: Matcher, *, keep: bool, html: bool
 ) -> DocumentScan:
     from armsref.stream import StreamScanner
 
@@ -178,9 +179,6 @@ def _scan_stream(
     if nul >= 0:
         raise InputError(f"binary file (NUL byte at offset {nul}), skipped")
     replaced: list[bool] = []
-    blocks: Iterable[bytes] = _blocks(stream, first)
-    if html:
-        blocks = _html_blocks(blocks, replaced)
     scanner = StreamScanner(found, offsets=keep)
     counts: dict[int, int] = {}
     firsts: dict[int, int] = {}
@@ -194,8 +192,17 @@ def _scan_stream(
             if keep:
                 mentions.append(Mention(systems[system], start, end, surface))
 
-    for block in blocks:
-        take(scanner.feed(block))
+    if html:
+        for block in _html_blocks(_blocks(stream, first), replaced):
+            take(scanner.feed(block))
+    else:
+        # Plain text is read straight into the scanner's buffer after the first block.
+        take(scanner.feed(first))
+        while True:
+            count, batch = scanner.read_from(stream, BLOCK)
+            take(batch)
+            if not count:
+                break
     take(scanner.finish())
     tallies = tuple(
         SystemTally(systems[s], counts[s], firsts[s], *scanner.first_positions[s]) for s in counts
@@ -242,7 +249,8 @@ def scan_file(
     found = matcher(dataset)
     name = os.fspath(path)
     if name == "-":
-        return _scan_stream(name, sys.stdin.buffer, found, keep=keep_mentions, html=False)
+        stdin = cast("Reader", sys.stdin.buffer)
+        return _scan_stream(name, stdin, found, keep=keep_mentions, html=False)
     try:
         with open(name, "rb") as stream:
             return _scan_stream(name, stream, found, keep=keep_mentions, html=_is_html(name))

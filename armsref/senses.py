@@ -72,6 +72,11 @@ OTHER_SENSE_NEXT: frozenset[str] = frozenset(
 #: Words that, right before an everyday-word name, make it a team's name.
 OTHER_SENSE_BEFORE: tuple[tuple[str, ...], ...] = (("new", "england"),)
 _MOST_BEFORE = max(len(words) for words in OTHER_SENSE_BEFORE)
+#: The last word of any of them, right before the name: the quick test before the full one.
+_LAST_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(words[-1] for words in OTHER_SENSE_BEFORE) + r")\W*$",
+    re.IGNORECASE,
+)
 
 #: US states, spelt out or abbreviated with a capital initial ("Wis."); postal codes
 #: ("WI") count only in capitals.
@@ -198,7 +203,10 @@ def means_system(text: str, start: int, end: int, core_end: int | None = None) -
     town = _TOWN.match(after)
     if town and _is_state(town.group(1)):
         return False
-    before = _WORD.findall(text, max(0, start - LOOKBEHIND), start)[-_MOST_BEFORE:]
+    lookbehind = max(0, start - LOOKBEHIND)
+    if not _LAST_BEFORE.search(text, lookbehind, start):
+        return True
+    before = _WORD.findall(text, lookbehind, start)[-_MOST_BEFORE:]
     before = [word.casefold() for word in before]
     return not any(
         len(before) >= len(words) and tuple(before[-len(words) :]) == words

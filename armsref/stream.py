@@ -37,7 +37,7 @@ Examples:
 from __future__ import annotations
 
 import codecs
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from armsref import senses
 from armsref.engine import prefilter
@@ -47,10 +47,23 @@ if TYPE_CHECKING:
     from armsref.engine import Prefilter
     from armsref.matcher import Matcher
 
-__all__ = ["Found", "StreamScanner", "complete_prefix"]
+__all__ = ["Found", "Reader", "StreamScanner", "complete_prefix"]
 
 #: A mention as the stream reports it: ``(system, start, end, surface)``.
 Found = tuple[int, int, int, str]
+
+
+class Reader(Protocol):
+    """A binary stream that can read into a buffer (an open file, ``sys.stdin.buffer``)."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Read up to ``size`` bytes."""
+        ...  # pragma: no cover
+
+    def readinto(self, buffer: memoryview, /) -> int | None:
+        """Read into ``buffer``; return how many bytes were read."""
+        ...  # pragma: no cover
+
 
 #: Every byte that is not a UTF-8 continuation byte (deleted to count those).
 _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
@@ -58,7 +71,7 @@ _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
 _PIECE = 16 << 10
 
 
-def _continuations(data: bytes, start: int = 0, end: int | None = None) -> int:
+def _continuations(data: bytes | bytearray, start: int = 0, end: int | None = None) -> int:
     """How many UTF-8 continuation bytes ``data[start:end]`` holds (its bytes less its characters).
 
     Pieces that are all ASCII, common in English text, are passed over at memory speed.
@@ -76,18 +89,18 @@ def _is_continuation(byte: int) -> bool:
     return byte & 0xC0 == 0x80
 
 
-def complete_prefix(data: bytes) -> int:
-    """How much of ``data`` holds whole UTF-8 characters: the rest starts a cut one.
+def complete_prefix(data: bytes | bytearray, start: int = 0, end: int | None = None) -> int:
+    """Where the whole UTF-8 characters of ``data[start:end]`` end: after it, a cut one starts.
 
     Examples:
         >>> complete_prefix("ab’".encode()[:-1]), complete_prefix(b"abc")
         (2, 3)
     """
-    end = len(data)
+    end = len(data) if end is None else end
     lead = end - 1
-    while lead >= max(0, end - 4) and _is_continuation(data[lead]):
+    while lead >= max(start, end - 4) and _is_continuation(data[lead]):
         lead -= 1
-    if lead < 0 or data[lead] < 0xC0:
+    if lead < start or data[lead] < 0xC0:
         return end
     need = 2 if data[lead] < 0xE0 else 3 if data[lead] < 0xF0 else 4
     return lead if end - lead < need else end
@@ -96,9 +109,10 @@ def complete_prefix(data: bytes) -> int:
 class StreamScanner:
     """Find mentions in a document given as blocks of bytes; see the module docstring.
 
-    Call :meth:`feed` with each block, then :meth:`finish` once. Both return
-    the mentions settled so far as ``(system, start, end, surface)``, ``system`` being a
-    position in ``matcher.systems`` and offsets counting characters.
+    Call :meth:`feed` with each block (or :meth:`read_from` to read straight
+    into the scanner's buffer), then :meth:`finish` once. They return the
+    mentions settled so far as ``(system, start, end, surface)``, ``system``
+    being a position in ``matcher.systems`` and offsets counting characters.
 
     Attributes:
         invalid: whether the bytes were not valid UTF-8 (then decoded with replacement).
@@ -124,9 +138,12 @@ class StreamScanner:
         self._before = 4 * senses.LOOKBEHIND + 8
         self._after = 4 * senses.LOOKAHEAD + 16
         self._keep = max(self._longest, default=0) + self._before + 16
-        self._carry = b""  # valid UTF-8 kept for the next buffer
-        self._pending = b""  # raw bytes not checked yet
-        self._byte = 0  # document offset of the carry's first byte (after any replacement)
+        # One buffer, reused: [0, carry) is checked UTF-8 kept from the last round,
+        # [carry, filled) bytes not checked yet; the rest is room.
+        self._buffer = bytearray()
+        self._carry = 0
+        self._filled = 0
+        self._byte = 0  # document offset of the buffer's first byte (after any replacement)
         self._char = 0  # ... and of its first character
         self._accepted = 0  # mentions ending at or before this document byte are done
         self._lines = 0  # newlines before self._byte
@@ -136,57 +153,87 @@ class StreamScanner:
         self.first_positions: dict[int, tuple[int, int]] = {}
         self.chars = 0
 
+    def _room(self, size: int) -> None:
+        missing = self._filled + size - len(self._buffer)
+        if missing > 0:
+            self._buffer.extend(bytes(missing))
+
+    def _append(self, block: bytes) -> None:
+        self._room(len(block))
+        self._buffer[self._filled : self._filled + len(block)] = block
+        self._filled += len(block)
+
     def feed(self, block: bytes) -> list[Found]:
         """Add the next block of the document; return the mentions now settled."""
         if self._decoder is not None:
-            self._carry += self._decoder.decode(block).encode()
-            return self._process(final=False)
-        self._pending += block
+            block = self._decoder.decode(block).encode()
+        self._append(block)
         return self._process(final=False)
+
+    def read_from(self, reader: Reader, size: int) -> tuple[int, list[Found]]:
+        """Read up to ``size`` bytes from ``reader`` into the buffer, without copying them.
+
+        Returns:
+            How many bytes were read (0 at the end), and the mentions now settled.
+        """
+        if self._decoder is not None:
+            block = reader.read(size)
+            return len(block), self.feed(block) if block else []
+        self._room(size)
+        with memoryview(self._buffer) as view:
+            count = reader.readinto(view[self._filled : self._filled + size])
+        if not count:
+            return 0, []
+        self._filled += count
+        return count, self._process(final=False)
 
     def finish(self) -> list[Found]:
         """Say the document has ended; return the remaining mentions."""
         if self._decoder is not None:
-            self._carry += self._decoder.decode(b"", final=True).encode()
+            self._append(self._decoder.decode(b"", final=True).encode())
         return self._process(final=True)
 
+    def _scan(self, end: int) -> tuple[list[tuple[int, int, int]], bool]:
+        with memoryview(self._buffer) as view:
+            return self._engine.scan(view[:end])
+
     def _process(self, *, final: bool) -> list[Found]:
-        if not final and len(self._carry) + len(self._pending) < self._keep + self._after + 4096:
+        if not final and self._filled < self._keep + self._after + 4096:
             return []  # too little to settle anything yet
-        data = self._carry
-        if self._decoder is None:
-            # Fresh bytes are checked before they join the carry, which is valid UTF-8.
-            cut = len(self._pending) if final else complete_prefix(self._pending)
-            fresh, self._pending = self._pending[:cut], self._pending[cut:]
-            buffer = data + fresh
-            hits, invalid = self._engine.scan(buffer)
-            if invalid or complete_prefix(fresh) < len(fresh):
-                self.invalid = True
-                self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
-                fresh = self._decoder.decode(fresh + self._pending, final=final).encode()
-                self._pending = b""
-                buffer = data + fresh
-                hits, _ = self._engine.scan(buffer)
-            data = buffer
-        else:
-            hits, _ = self._engine.scan(data)
-        settled = len(data) if final else len(data) - self._after
+        data, carry = self._buffer, self._carry
+        end = complete_prefix(data, carry, self._filled)
+        hits, invalid = self._scan(end)
+        if self._decoder is None and (invalid or (final and end < self._filled)):
+            # Decode with replacement from the bytes not checked yet on.
+            self.invalid = True
+            self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+            fixed = self._decoder.decode(bytes(data[carry : self._filled]), final=final)
+            self._filled = carry
+            self._append(fixed.encode())
+            end = self._filled
+            hits, _ = self._scan(end)
+        settled = end if final else end - self._after
         # A match the engine saw only in part may still win over one that ends
         # before it: settle nothing that ends after such a match starts.
-        limit = min([settled, *(start for start, end, _ in hits if end > settled)])
-        found = self._settle(data, [hit for hit in hits if hit[1] <= settled], limit)
-        keep_from = len(data) if final else _char_start(data, limit - self._keep)
+        limit = min([settled, *(start for start, stop, _ in hits if stop > settled)])
+        found = self._settle(data, end, [hit for hit in hits if hit[1] <= settled], limit)
+        keep_from = end if final else _char_start(data, limit - self._keep, end)
         self._accepted = self._byte + limit
-        self._advance(data, keep_from)
-        self._carry = data[keep_from:]
+        self._advance(data, keep_from, end)
+        # What is kept moves to the front of the buffer.
+        tail = self._filled - keep_from
+        data[:tail] = data[keep_from : self._filled]
+        self._filled = tail
+        self._carry = end - keep_from
         self._byte += keep_from
         return found
 
-    def _settle(self, data: bytes, hits: list[tuple[int, int, int]], limit: int) -> list[Found]:
+    def _settle(
+        self, data: bytearray, size: int, hits: list[tuple[int, int, int]], limit: int
+    ) -> list[Found]:
         """Confirm ``hits`` with the exact rules; keep the new ones that end by ``limit``."""
         forms = self._matcher.forms
         candidates: list[tuple[int, int, int, str]] = []
-        size = len(data)
         for start, _, form in hits:
             low = max(0, start - self._before)
             high = min(size, start + self._longest[form] + self._after)
@@ -195,18 +242,18 @@ class StreamScanner:
                 text = window.decode("ascii")
                 at = start - low
             else:
-                low = _char_start(data, low)
-                window = data[low : _char_start(data, high)]
+                low = _char_start(data, low, size)
+                window = data[low : _char_start(data, high, size)]
                 text = window.decode("utf-8", "replace")
                 at = start - low - _continuations(window, 0, start - low)
             match = forms[form].exact.match(text, at)
             if match is None:
                 continue
-            end = match.end()
-            if forms[form].everyday and not senses.means_system(text, at, end, match.end("core")):
+            stop = match.end()
+            if forms[form].everyday and not senses.means_system(text, at, stop, match.end("core")):
                 continue
-            surface = text[at:end]
-            end_byte = start + (end - at if surface.isascii() else len(surface.encode()))
+            surface = text[at:stop]
+            end_byte = start + (stop - at if surface.isascii() else len(surface.encode()))
             candidates.append((start, end_byte, forms[form].system, surface))
         kept: list[Found] = []
         counted = continuations = 0
@@ -226,7 +273,7 @@ class StreamScanner:
                 self._counting = self.offsets or len(self.first_positions) < self._systems
         return kept
 
-    def _position(self, data: bytes, at: int, char: int) -> tuple[int, int]:
+    def _position(self, data: bytearray, at: int, char: int) -> tuple[int, int]:
         """The 1-based line and column of byte ``at`` of ``data`` (character ``char``)."""
         line = self._lines + data.count(b"\n", 0, at) + 1
         newline = data.rfind(b"\n", 0, at)
@@ -234,22 +281,25 @@ class StreamScanner:
             return line, char - self._line_start + 1
         return line, len(data[newline + 1 : at].decode("utf-8", "replace")) + 1
 
-    def _advance(self, data: bytes, keep_from: int) -> None:
+    def _advance(self, data: bytearray, keep_from: int, end: int) -> None:
         """Move the document position to byte ``keep_from`` of ``data``."""
         if not self._counting:
             return
         char = self._char + keep_from - _continuations(data, 0, keep_from)
-        newline = data.rfind(b"\n", 0, keep_from)
+        # Lines matter only for first mentions: once every system is seen, stop counting.
+        newline = -1
+        if len(self.first_positions) < self._systems:
+            newline = data.rfind(b"\n", 0, keep_from)
         if newline >= 0:
             self._lines += data.count(b"\n", 0, keep_from)
             self._line_start = char - len(data[newline + 1 : keep_from].decode("utf-8", "replace"))
         self._char = char
-        self.chars = char + len(data) - keep_from - _continuations(data, keep_from)
+        self.chars = char + end - keep_from - _continuations(data, keep_from, end)
 
 
-def _char_start(data: bytes, at: int) -> int:
-    """``at`` moved back to the start of the character it falls in (clamped to ``data``)."""
-    at = max(0, min(at, len(data)))
-    while 0 < at < len(data) and _is_continuation(data[at]):
+def _char_start(data: bytes | bytearray, at: int, end: int) -> int:
+    """``at`` moved back to the start of the character it falls in (clamped to ``[0, end]``)."""
+    at = max(0, min(at, end))
+    while 0 < at < end and _is_continuation(data[at]):
         at -= 1
     return at
