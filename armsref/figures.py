@@ -117,7 +117,7 @@ HEDGE_WORDS: dict[str, str] = {
 }
 
 _RANGE_UNITS = {"kilometer", "mile", "nautical_mile"}
-_SLACK = 120
+_SLACK = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +173,17 @@ class Figure:
 def _alternation(words: list[str]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(word).replace(r"\ ", r"[\s-]+") for word in ordered)
+
+
+#: The last word of every hedge, and every word a spelled number is made of.
+_HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in HEDGE_WORDS)
+_NUMBER_WORDS = frozenset([*_WORD_VALUES, *_SCALES, "and", "a"])
+
+
+def _last_word(text: str, position: int) -> str:
+    """The word right before ``position`` (lower case, opening punctuation dropped)."""
+    words = text[max(0, position - 24) : position].split()
+    return words[-1].lower().lstrip("([{\"“‘'") if words else ""
 
 
 def spelled_number(text: str) -> float | None:
@@ -260,6 +271,8 @@ def _number(text: str) -> float | None:
     """A number as the figure pattern matched it, or None where it is unusable."""
     from armsref.units import parse_number
 
+    if text.isdecimal():  # only what the pattern's \d matched: plain digits
+        return float(text)
     text = " ".join(text.split())
     if text[:1].isdigit():
         head, _, scale = text.partition(" ")
@@ -312,6 +325,8 @@ def _also(text: str, end: int, amount: Amount) -> tuple[Amount, int] | None:
 
 def _hedge(text: str, start: int) -> tuple[str, int] | None:
     """The hedge written right before ``start``: its phrase and where it starts."""
+    if _last_word(text, start) not in _HEDGE_ENDS and not text[max(0, start - 2) : start].strip():
+        return None  # the word before is no hedge's last word: spare the search
     _, _, hedge_pattern, _ = _patterns()
     window = max(0, start - 40)
     match = hedge_pattern.search(text, window, start)
@@ -358,6 +373,8 @@ def number_start(text: str, position: int) -> int:
     at = position
     while at > 0 and text[at - 1].isalpha():  # the middle of a word: go to its start
         at -= 1
+    if _last_word(text, at).strip("-") not in _NUMBER_WORDS:
+        return at
     before = words.search(text, max(0, at - 80), at)
     return before.start() if before else at
 
