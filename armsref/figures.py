@@ -37,29 +37,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from armsref.errors import UnitError
+from armsref.numberwords import SCALES, WORD_VALUES, spelled_number
 
-__all__ = ["HEDGE_WORDS", "Amount", "Figure", "find", "spelled_number"]
+__all__ = ["HEDGE_WORDS", "Amount", "Figure", "find", "number_start"]
 
-_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = (
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORD_VALUES: dict[str, int] = {
-    **{word: n for n, word in enumerate(_ONES, 1)},
-    **{word: n for n, word in enumerate(_TEENS, 10)},
-    **{word: 10 * n for n, word in enumerate(_TENS, 2)},
-}
-_SCALES = {"hundred": 100, "thousand": 1000}
 
 #: The hedges read in front of a figure, each mapped to its qualifier.
 HEDGE_WORDS: dict[str, str] = {
@@ -177,53 +158,13 @@ def _alternation(words: list[str]) -> str:
 
 #: The last word of every hedge, and every word a spelled number is made of.
 _HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in HEDGE_WORDS)
-_NUMBER_WORDS = frozenset([*_WORD_VALUES, *_SCALES, "and", "a"])
+_NUMBER_WORDS = frozenset([*WORD_VALUES, *SCALES, "and", "a"])
 
 
 def _last_word(text: str, position: int) -> str:
     """The word right before ``position`` (lower case, opening punctuation dropped)."""
     words = text[max(0, position - 24) : position].split()
     return words[-1].lower().lstrip("([{\"“‘'") if words else ""
-
-
-def spelled_number(text: str) -> float | None:
-    """Read a number written in words, or return None if it is not well formed.
-
-    Examples:
-        >>> spelled_number("three hundred"), spelled_number("fifteen hundred")
-        (300.0, 1500.0)
-        >>> spelled_number("two thousand five hundred and fifty")
-        2550.0
-        >>> spelled_number("a thousand"), spelled_number("twenty-five")
-        (1000.0, 25.0)
-        >>> spelled_number("one two") is None, spelled_number("hundred") is None
-        (True, True)
-    """
-    words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w and w != "and"]
-    total, current, last = 0, 0, ""
-    for position, word in enumerate(words):
-        if word == "a" and position == 0:
-            current, last = 1, "a"
-        elif word in _SCALES:
-            if current == 0 or (word == "hundred" and (current >= 100 or last == "hundred")):
-                return None
-            if word == "hundred":
-                current *= 100
-            else:
-                total, current = total + current * 1000, 0
-            last = word
-        elif word in _WORD_VALUES:
-            n = _WORD_VALUES[word]
-            small_after_small = last in {"ones", "teens", "a"} or (last == "tens" and n >= 10)
-            if small_after_small:
-                return None
-            current += n
-            last = "ones" if n < 10 else "teens" if n < 20 else "tens"
-        else:
-            return None
-    if last == "a" or not words:
-        return None
-    return float(total + current)
 
 
 @cache
@@ -237,8 +178,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         if name in _RANGE_UNITS and "_" not in spelling
     ]
     unit = rf"(?:{_alternation(units)}|(?-i:NM))"
-    words = _alternation([*_ONES, *_TEENS, *_TENS, *_SCALES])
-    first_word = _alternation([*_ONES, *_TEENS, *_TENS])
+    words = _alternation([*WORD_VALUES, *SCALES])
+    first_word = _alternation(list(WORD_VALUES))
     spelled = (
         rf"\b(?:a(?=\s+(?:hundred|thousand)\b)|(?:{first_word})\b)"
         rf"(?:(?:\s+(?:and\s+)?|-)(?:{words})\b)*"
@@ -280,7 +221,7 @@ def _number(text: str) -> float | None:
             value = parse_number(head)
         except UnitError:
             return None
-        return value * _SCALES[scale.lower()] if scale else value
+        return value * SCALES[scale.lower()] if scale else value
     return spelled_number(text)
 
 

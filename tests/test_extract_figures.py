@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from armsref import cues, figures
-from armsref.figures import find, spelled_number
+from armsref.figures import find
+from armsref.numberwords import spelled_number
 
 
 @pytest.mark.parametrize(
