@@ -9,8 +9,10 @@ describes, using the scanner's mentions (:func:`armsref.scan.scan`):
    300 km for the ATACMS``;
 3. otherwise (when the words around make it a range, see :mod:`armsref.cues`)
    to the nearest name before it in the same sentence, passing over names that
-   are only compared with (``than the ERAM``, ``unlike the Tomahawk``); names
-   joined by *and* or commas (``ATACMS and ERAM missiles can...``) each get it;
+   are only compared with (``than the ERAM``, ``unlike the Tomahawk``) and
+   names a *which* clause is not about (``the ATACMS and its successor, which
+   can...``); names joined by *and* or commas (``ATACMS and ERAM missiles
+   can...``) each get it;
 4. where the sentence names none before it but says *it*, *its* or *the
    missile*, to the system of the sentence before, if that sentence names
    exactly one system;
@@ -61,7 +63,31 @@ _JOINED = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)(?:the\s+)?", re.IGNORE
 _AFTER_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|US|U\.S\.|American|[\w-]+-made)\s+){0,3}")
 _ELLIPSIS = re.compile(r",?\s*")
 _SAME_SUBJECT = re.compile(r"(?:\s+[A-Za-z-]+){0,4},?\s+(?:and|or|but|while)\s+", re.IGNORECASE)
-_POSSESSIVE_RANGE = re.compile(r"(?:['’]s)?\s+range\b", re.IGNORECASE)
+_POSSESSIVE_RANGE = re.compile(r"(?:['’]s)?\s+(?:range|reach|out-?ranges)\b", re.IGNORECASE)
+#: "X and its successor, which can...": a relative clause about a noun after the name.
+_RELATIVE = re.compile(r"([^,.;()]*),\s*(?:which|that|who)\b", re.IGNORECASE)
+#: Words that may stand between a name and "which" without taking the clause from it.
+_HEAD_NOUNS = frozenset(
+    [
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "munition",
+        "munitions",
+        "interceptor",
+        "interceptors",
+        "system",
+        "systems",
+        "weapon",
+        "weapons",
+        "cruise",
+        "ballistic",
+        "air-launched",
+        "launcher",
+        "launchers",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +173,8 @@ class Reader:
             return []
         # 3. The nearest name before it that is not only compared with.
         subjects = [m for m in before if not self._compared(m, first)]
+        if subjects and self._clause_about_another(subjects[-1], figure.start):
+            subjects = []
         if subjects:
             group = self._group(subjects)
             return self._finding(figure, group, min(group[0].start, cue.start), cue.end)
@@ -185,6 +213,14 @@ class Reader:
         ):
             return self._finding(figure, [after[0]], first, after[0].end)
         return []
+
+    def _clause_about_another(self, mention: Mention, position: int) -> bool:
+        """Whether a "which" clause before ``position`` is about a noun after ``mention``."""
+        relative = _RELATIVE.match(self.text, mention.end, position)
+        if relative is None:
+            return False
+        words = relative.group(1).lower().split()
+        return any(word not in _HEAD_NOUNS for word in words)
 
     def _group(self, subjects: list[Mention]) -> list[Mention]:
         """The nearest name, with the names joined to it by "and" or commas."""

@@ -7,7 +7,8 @@ range belongs to. A figure is a range when:
 - the word *range* (or *reach*, *striking distance*, *radius*) comes before it
   in the same clause, at most four words away: ``a range of about 995 miles``,
   ``ranges above 1,500 kilometers``, ``its range is estimated at 300 km``;
-- *range* comes right after it: ``a 300-kilometer range``, ``a 300 km-range missile``;
+- *range* or *reach* comes right after it: ``a 300-kilometer range``, ``a 300
+  km-range missile``, ``its 1,600-kilometre reach``;
 - it is written as an adjective of a weapon: ``a 280-mile missile``;
 - a capability verb comes before it: ``can fly 300 km``, ``is able to strike
   targets up to 300 km away``; or a strike verb, *targets* and *away*: ``hits
@@ -46,7 +47,7 @@ _RANGE_BEFORE = re.compile(
 )
 _CAPABLE_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+"
-    r"(?:fly|flying|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
+    r"(?:fly|flying|go|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
     r"engage|engaging)|flies|travels)"
     rf"(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
     re.IGNORECASE,
@@ -56,7 +57,7 @@ _TARGETS_BEFORE = re.compile(
     r"reach|reaches|reaching|attack|attacks|attacking|destroy|destroys)\s+targets?\s*$",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged)\b", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged|reach)\b", re.IGNORECASE)
 #: "a 280-mile missile": a figure written as an adjective of a weapon.
 _WEAPON_AFTER = re.compile(
     r"(?:[\s-]+[a-z][\w-]*){0,2}?[\s-]+(?:missile|rocket|weapon|munition)s?\b", re.IGNORECASE
