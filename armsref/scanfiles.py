@@ -131,7 +131,7 @@ class DocumentScan:
 
 
 def _is_html(path: str) -> bool:
-    return Path(path).suffix.lower() in _HTML_SUFFIXES
+    return os.path.splitext(path)[1].lower() in _HTML_SUFFIXES
 
 
 def _blocks(stream: Reader, first: bytes) -> Iterator[bytes]:
@@ -170,11 +170,13 @@ def _decode(
 
 
 def _scan_stream(
-    name: str, stream: Reader, found: Matcher, *, keep: bool, html: bool
+    name: str, stream: Reader, found: Matcher, *, keep: bool, html: bool, size: int | None = None
 ) -> DocumentScan:
     from armsref.stream import StreamScanner
 
-    first = stream.read(BLOCK)
+    # A small file is read in one go, without asking for a whole block.
+    asked = BLOCK if size is None else min(BLOCK, size + 1)
+    first = stream.read(asked)
     nul = first.find(b"\x00", 0, BINARY_PROBE)
     if nul >= 0:
         raise InputError(f"binary file (NUL byte at offset {nul}), skipped")
@@ -196,9 +198,10 @@ def _scan_stream(
         for block in _html_blocks(_blocks(stream, first), replaced):
             take(scanner.feed(block))
     else:
-        # Plain text is read straight into the scanner's buffer after the first block.
+        # Plain text is read straight into the scanner's buffer after the first block;
+        # a first block shorter than asked for was the whole document.
         take(scanner.feed(first))
-        while True:
+        while len(first) == asked:
             count, batch = scanner.read_from(stream, BLOCK)
             take(batch)
             if not count:
@@ -253,7 +256,10 @@ def scan_file(
         return _scan_stream(name, stdin, found, keep=keep_mentions, html=False)
     try:
         with open(name, "rb") as stream:
-            return _scan_stream(name, stream, found, keep=keep_mentions, html=_is_html(name))
+            size = os.fstat(stream.fileno()).st_size
+            return _scan_stream(
+                name, stream, found, keep=keep_mentions, html=_is_html(name), size=size
+            )
     except OSError as error:
         raise InputError(_problem(error)) from None
 
@@ -275,7 +281,7 @@ def _folder(root: str, recursive: bool) -> Iterator[str | DocumentScan]:
                 continue
             if entry.is_dir():
                 folders.append(entry.path)
-            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
+            elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
                 yield entry.path
         if recursive:
             stack.extend(reversed(folders))

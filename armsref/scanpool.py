@@ -34,21 +34,31 @@ _Plain = tuple[
 ]
 
 
-def _work(task: tuple[str, Path | None, bool]) -> _Plain:
-    """In a worker: scan one document and flatten its result."""
-    result = scan_one(task)
+_INDEX: dict[Path | None, dict[str, int]] = {}
+
+
+def _work(tasks: list[tuple[str, Path | None, bool]]) -> list[_Plain]:
+    """In a worker: scan a batch of documents and flatten each result."""
     from armsref.dataset import load
 
-    systems = load(task[1]).systems if task[1] is not None else load().systems
-    index = {system.id: position for position, system in enumerate(systems)}
-    return (
-        result.path,
-        [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.systems],
-        [(index[m.system_id], m.start, m.end, m.surface) for m in result.mentions],
-        result.error,
-        result.warning,
-        result.chars,
-    )
+    done = []
+    for task in tasks:
+        result = scan_one(task)
+        index = _INDEX.get(task[1])
+        if index is None:
+            systems = load(task[1]).systems if task[1] is not None else load().systems
+            index = _INDEX[task[1]] = {system.id: n for n, system in enumerate(systems)}
+        done.append(
+            (
+                result.path,
+                [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.systems],
+                [(index[m.system_id], m.start, m.end, m.surface) for m in result.mentions],
+                result.error,
+                result.warning,
+                result.chars,
+            )
+        )
+    return done
 
 
 def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
@@ -71,15 +81,20 @@ def scan_in_pool(
     jobs: int,
     dataset: Dataset | None,
 ) -> Iterator[DocumentScan]:
-    """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes."""
+    """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes.
+
+    Documents go to the workers in batches, so that each costs one message
+    rather than one per document.
+    """
     if dataset is None:
         from armsref.dataset import load
 
         dataset = load()
     tasks = [(d, root, keep) for d in documents if not isinstance(d, DocumentScan)]
-    chunk = max(1, min(512, len(tasks) // (jobs * 8)))
+    size = max(1, min(256, len(tasks) // (jobs * 4)))
+    batches = [tasks[at : at + size] for at in range(0, len(tasks), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_work, tasks, chunksize=chunk)
+        results = (plain for batch in pool.map(_work, batches) for plain in batch)
         for document in documents:
             yield (
                 document if isinstance(document, DocumentScan) else _rebuild(next(results), dataset)
