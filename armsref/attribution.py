@@ -194,6 +194,11 @@ class Reader:
     ) -> list[Given]:
         """A figure with no range word of its own that the sentence still makes a range."""
         text = self.text
+        if self.ranged == first and after:
+            # "a range of 2,500 km, compared with 300 km for the ATACMS"
+            gap = cues.AFTER_NAME.fullmatch(text, figure.end, after[0].start)
+            if gap and gap.group("of"):
+                return self._finding(figure, [after[0]], figure.start, after[0].end)
         if self.ranged == first:
             # "The ATACMS reaches 300 km and the ERAM 460 km": the verb is left out.
             if before and _ELLIPSIS.fullmatch(text, before[-1].end, figure.start):

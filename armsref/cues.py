@@ -18,8 +18,8 @@ range belongs to. A figure is a range when:
 - it qualifies a system's name directly: ``the 300-km ATACMS``.
 
 A figure followed by *from* (``450 km from the border``) is a distance between
-places, never a range. A hyphenated *long-range*, *extended-range* does not
-count as the word *range*.
+places, and one followed by *in altitude* or *high* a height: never a range.
+A hyphenated *long-range*, *extended-range* does not count as the word *range*.
 
 Examples:
     >>> text = "It has a range of 300 km, and Moscow is 450 km from the border."
@@ -42,14 +42,15 @@ _NOT_GAP = r"(?!(?:from|than|away|but|while|whereas|unlike|like)\b)"
 _RANGE_BEFORE = re.compile(
     r"(?<![\w-])(?:ranges?|ranged|ranging|reach(?:es)?|striking\s+distance|"
     r"strike\s+distance|flight\s+distance|radius)"
-    rf"\s*(?:[:=,(]|[—–-]{{1,2}})?(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
+    rf"\s*(?:[:=,(]|[—–-]{{1,2}})?(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$",
     re.IGNORECASE,
 )
 _CAPABLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:can|could|able\s+to|capable\s+of|designed\s+to)\s+"
+    r"(?<![\w-])(?:(?:can|could|will|would|able\s+to|capable\s+of|designed\s+to)\s+"
     r"(?:fly|flying|go|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
-    r"engage|engaging)|flies|travels)"
-    rf"(?:\s+{_NOT_GAP}{_WORD}){{0,4}}\s*$",
+    r"engage|engaging|intercept|intercepting|down|downing|shoot\s+down|destroy|destroying)"
+    r"|(?:which|that)\s+(?:fly|travel|reach)|flies|travels)"
+    rf"(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$",
     re.IGNORECASE,
 )
 _TARGETS_BEFORE = re.compile(
@@ -60,11 +61,17 @@ _TARGETS_BEFORE = re.compile(
 _RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged|reach)\b", re.IGNORECASE)
 #: "a 280-mile missile": a figure written as an adjective of a weapon.
 _WEAPON_AFTER = re.compile(
-    r"(?:[\s-]+[a-z][\w-]*){0,2}?[\s-]+(?:missile|rocket|weapon|munition)s?\b", re.IGNORECASE
+    r"(?:[\s-]+[a-z][\w-]*){0,2}?[\s-]+(?:missile|rocket|weapon|munition|version|variant)s?\b",
+    re.IGNORECASE,
 )
 _ADJECTIVE = re.compile(r"\d\s*-\s*[A-Za-z]+$")
 _AWAY_AFTER = re.compile(r"\s+away\b", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"[\s-]+(?:away\s+)?from\b", re.IGNORECASE)
+#: A height or depth, not a distance: "35 km in altitude", "24 km high".
+_HEIGHT_AFTER = re.compile(
+    r"\s+(?:(?:in|of)\s+)?(?:altitude|height|high|up|deep|above\s+(?:the\s+)?(?:ground|sea))\b",
+    re.IGNORECASE,
+)
 
 #: The words right before a name that make it a comparison, not the subject.
 COMPARED = re.compile(
@@ -162,7 +169,7 @@ def range_cue(text: str, start: int, end: int) -> Cue | None:
         and a figure that qualifies a name are recognised by
         :mod:`armsref.extraction`, which knows where the names are.
     """
-    if _FROM_AFTER.match(text, end):
+    if _FROM_AFTER.match(text, end) or _HEIGHT_AFTER.match(text, end):
         return None
     low = max(0, start - 80)
     after = _RANGE_AFTER.match(text, end)

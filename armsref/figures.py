@@ -10,7 +10,8 @@ what a range is, nor which system a figure belongs to (that is
 - the length units ranges are written in: every kilometre, mile and nautical
   mile spelling in :data:`armsref.units.UNIT_SPELLINGS`, plus ``NM`` in capitals;
 - spans written ``70-160 km``, ``70 to 160 km`` and ``between 70 and 160 km``;
-- the hedge in front (``about``, ``more than``, ``at least``, ``up to``...);
+- the hedge in front (``about``, ``more than``, ``at least``, ``up to``...) or
+  after (``or more``, ``or so``);
 - the same figure in a second unit: ``995 miles (1,600 kilometers)``,
   ``285 miles, or 460 kilometers``, ``300 km / 186 mi``.
 
@@ -68,6 +69,8 @@ HEDGE_WORDS: dict[str, str] = {
             "greater than",
             "in excess of",
             "exceeding",
+            "exceeds",
+            "exceed",
             "beyond",
             "upwards of",
             "just over",
@@ -155,6 +158,14 @@ def _alternation(words: list[str]) -> str:
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(word).replace(r"\ ", r"[\s-]+") for word in ordered)
 
+
+#: Hedges written after a figure: "1,000 miles or more".
+_AFTER_HEDGES = {
+    **dict.fromkeys(["more", "longer", "farther", "further", "greater"], "at_least"),
+    **dict.fromkeys(["less", "shorter"], "up_to"),
+    "so": "about",
+}
+_AFTER_HEDGE = re.compile(rf"\s+or\s+({'|'.join(_AFTER_HEDGES)})\b", re.IGNORECASE)
 
 #: The last word of every hedge, and every word a spelled number is made of.
 _HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in HEDGE_WORDS)
@@ -294,6 +305,9 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         start = hedged[1]
     also = _also(text, match.end(), amount)
     end = also[1] if also else match.end()
+    after = _AFTER_HEDGE.match(text, end)
+    if after and qualifier == "exact":  # "1,000 miles or more"
+        qualifier, end = _AFTER_HEDGES[after.group(1).lower()], after.end()
     return Figure(start, end, amount, qualifier, also[0] if also else None, match.end())
 
 

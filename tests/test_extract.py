@@ -121,10 +121,19 @@ def test_one_sentence_several_systems() -> None:
         ("The Tomahawk, unlike the ATACMS, has a range of 1,600 km.", "tomahawk"),
         ("Kyiv uses the 300-km ATACMS.", "atacms"),
         ("The range of the Tomahawk is about 1,600 km.", "tomahawk"),
+        ("Kyiv wants Tomahawks, which fly 1,550 miles.", "tomahawk"),
+        ("The ATACMS and its successor, which can hit 500 km, were discussed.", None),
     ],
 )
-def test_attribution_across_a_reference(text: str, system: str) -> None:
-    assert [f.system_id for f in extract(text)] == [system]
+def test_attribution_across_a_reference(text: str, system: str | None) -> None:
+    assert [f.system_id for f in extract_all(text).findings or extract_all(text).unattributed] == [
+        system
+    ]
+
+
+def test_a_comparison_in_the_same_sentence_follows_the_range() -> None:
+    text = "The Tomahawk has a range of 2,500 km, compared with 300 km for the ATACMS."
+    assert [(f.system_id, f.value) for f in extract(text)] == [("tomahawk", 2500), ("atacms", 300)]
 
 
 def test_a_reference_to_two_systems_is_not_guessed() -> None:
@@ -152,6 +161,8 @@ def test_a_reference_to_two_systems_is_not_guessed() -> None:
         "The ATACMS has a range of 1 600 km.",
         "The ATACMS has a range of 300 nm.",
         "The ATACMS covers 300 km² of ground.",
+        "The PAC-3 reaches 35 km in altitude.",
+        "The Patriot can intercept aircraft 24 km high.",
     ],
 )
 def test_not_range_claims(text: str) -> None:

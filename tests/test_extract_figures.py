@@ -63,6 +63,10 @@ def test_malformed_spelled_numbers(words: str) -> None:
         ("about 70-300 km", "between"),
         ("300 km", "exact"),
         ("moreover 300 km", "exact"),
+        ("exceeds 300 km", "above"),
+        ("300 km or more", "at_least"),
+        ("300 km or so", "about"),
+        ("300 km or less", "up_to"),
     ],
 )
 def test_hedges(text: str, qualifier: str) -> None:
