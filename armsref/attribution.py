@@ -9,15 +9,20 @@ describes, using the scanner's mentions (:func:`armsref.scan.scan`):
    300 km for the ATACMS``;
 3. otherwise (when the words around make it a range, see :mod:`armsref.cues`)
    to the nearest name before it in the same sentence, passing over names that
-   are only compared with (``than the ERAM``, ``unlike the Tomahawk``) and
-   names a *which* clause is not about (``the ATACMS and its successor, which
-   can...``); names joined by *and* or commas (``ATACMS and ERAM missiles
+   are only compared with (``than the ERAM``, ``unlike the Tomahawk``) unless a
+   clause of their own follows (``unlike the ERAM, whose range is...``), names
+   a *which* clause is not about (``the ATACMS and its successor, which
+   can...``) and names that are the object of *can strike* or *can shoot
+   down*; names joined by *and* or commas (``ATACMS and ERAM missiles
    can...``) each get it;
 4. where the sentence names none before it but says *it*, *its* or *the
    missile*, to the system of the sentence before, if that sentence names
-   exactly one system;
+   exactly one system, or else to the one system named later in the same
+   sentence (``Its 185-mile range makes the ATACMS...``);
 5. to a name right after it: ``With a range of 300 km, the ATACMS...``.
 
+The range of something else (``the 80-km reach of HIMARS rockets``) is given
+to no system.
 A figure that follows a range in the same sentence with its verb left out
 (``reaches 300 km and the ERAM 460 km``, ``160 km for aircraft and 20 km for
 missiles``) goes the same way. What no rule gives to a known system is given to
@@ -64,6 +69,10 @@ _AFTER_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|US|U\.S\.|American|[\w-]+-made)\s
 _ELLIPSIS = re.compile(r",?\s*")
 _SAME_SUBJECT = re.compile(r"(?:\s+[A-Za-z-]+){0,4},?\s+(?:and|or|but|while)\s+", re.IGNORECASE)
 _POSSESSIVE_RANGE = re.compile(r"(?:['’]s)?\s+(?:range|reach|out-?ranges)\b", re.IGNORECASE)
+#: ", whose range...", ", which has...": a clause about the name right before it.
+_OWN_CLAUSE = re.compile(r",\s*(?:whose|which|who)\b", re.IGNORECASE)
+#: "a 300-km range of the HIMARS": the range of something named after the figure.
+_OF_ANOTHER = re.compile(r"\s+of\s+(?!(?:up\s+to|about|at\s+least)\b)", re.IGNORECASE)
 #: "X and its successor, which can...": a relative clause about a noun after the name.
 _RELATIVE = re.compile(r"([^,.;()]*),\s*(?:which|that|who)\b", re.IGNORECASE)
 #: Words that may stand between a name and "which" without taking the clause from it.
@@ -171,16 +180,24 @@ class Reader:
             return self._without_cue(figure, before, after, first)
         if self._inside(cue.word):
             return []
-        # 3. The nearest name before it that is not only compared with.
+        if cue.kind == "after" and _OF_ANOTHER.match(text, cue.end):
+            # "the 80-km reach of HIMARS rockets": the range of something not named here.
+            return self._finding(figure, [], cue.start, cue.end)
+        # 3. The nearest name before it that is not only compared with. After "can
+        # strike" or "targets", a name is the object, not the subject: look before it.
+        if cue.kind in {"capable", "away"}:
+            before = self._before(cue.start, first)
         subjects = [m for m in before if not self._compared(m, first)]
-        if subjects and self._clause_about_another(subjects[-1], figure.start):
+        if before and _OWN_CLAUSE.match(text, before[-1].end):
+            subjects = [before[-1]]  # "Unlike the ERAM, whose range is...": its own clause
+        elif subjects and self._clause_about_another(subjects[-1], figure.start):
             subjects = []
         if subjects:
             group = self._group(subjects)
             return self._finding(figure, group, min(group[0].start, cue.start), cue.end)
         # 4. "It", "the missile": the one system the sentence before names.
         if cues.REFERS.search(text, first, figure.start):
-            named = self._antecedent(first)
+            named = self._antecedent(first) or self._one_named(after, first)
             if named is not None:
                 # The quote runs from the name, so that it shows which system it means.
                 return self._finding(figure, [named], named.start, cue.end)
@@ -218,6 +235,12 @@ class Reader:
         ):
             return self._finding(figure, [after[0]], first, after[0].end)
         return []
+
+    def _one_named(self, after: list[Mention], first: int) -> Mention | None:
+        """The name a sentence that opens with "Its..." gives later, if it gives only one."""
+        if any(self._compared(m, first) for m in after):
+            return None
+        return after[0] if len({m.system_id for m in after}) == 1 else None
 
     def _clause_about_another(self, mention: Mention, position: int) -> bool:
         """Whether a "which" clause before ``position`` is about a noun after ``mention``."""
