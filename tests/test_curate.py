@@ -244,3 +244,18 @@ def test_the_shipped_dataset_records_every_figure(dataset: armsref.Dataset) -> N
 def test_slug() -> None:
     assert curate.slug("  ???  ") == "source"
     assert curate.slug("A" * 100) == "a" * 60
+
+
+def test_a_document_without_figures_is_added_with_no_claims(
+    dataset_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("Officials met on Tuesday. No weapons were discussed.\r\n", encoding="utf-8")
+    claims = (dataset_dir / "data" / "claims.yaml").read_bytes()
+    added = add_source(path, id="plain", title="Officials “met”", data=dataset_dir)
+    assert added.claims == ()
+    assert (dataset_dir / "data" / "claims.yaml").read_bytes() == claims
+    sources = (dataset_dir / "data" / "sources.yaml").read_text(encoding="utf-8")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert sources.endswith(f"  title: Officials “met”\n  published: null\n  sha256: {digest}\n")
+    assert verify(dataset_dir).ok
