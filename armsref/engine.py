@@ -9,8 +9,10 @@ small window of text around each of these few places (see
 hundred MB/s and reports every match, overlapping ones included, with where it
 starts (leftmost) and ends.
 
-Where Hyperscan cannot be imported, each pattern runs in turn as a Python
-``re`` over the bytes: far slower, with the same results.
+A compiled database is kept on disk (see :func:`cache_path`), so that a new
+process loads it in microseconds instead of compiling it again. Where Hyperscan
+cannot be imported, each pattern runs in turn as a Python ``re`` over the
+bytes: far slower, with the same results.
 
 Examples:
     >>> import armsref
@@ -25,13 +27,17 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
+import os
+import platform
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from armsref.matcher import Matcher
 
-__all__ = ["INVALID_UTF8", "Buffer", "Prefilter", "prefilter"]
+__all__ = ["INVALID_UTF8", "Buffer", "Prefilter", "cache_path", "prefilter"]
 
 #: What the engines scan: ``bytes``, a ``bytearray`` or a ``memoryview`` of one.
 Buffer = bytes | bytearray | memoryview
@@ -83,6 +89,47 @@ class Prefilter(Protocol):
         ...  # pragma: no cover
 
 
+def cache_path(name: str) -> Path | None:
+    """Where a compiled database is kept between runs, or ``None`` for nowhere.
+
+    In ``ARMSREF_CACHE_DIR`` if set (empty: no cache), else in
+    ``$XDG_CACHE_HOME/armsref`` or ``~/.cache/armsref``. A compiled database is
+    named by a hash of its patterns, the machine and the Hyperscan build, so a
+    change to any of them compiles afresh.
+    """
+    folder = os.environ.get("ARMSREF_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "armsref")
+    return Path(folder) / name if folder else None
+
+
+def _load(hyperscan: Any, path: Path | None) -> Any:
+    """A database compiled and stored before, if it is there and works here."""
+    if path is None:
+        return None
+    try:
+        database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)
+        database.scan(b"probe", match_event_handler=lambda *_: None)
+    except Exception:  # missing, unreadable, truncated, or built for another platform
+        return None
+    return database
+
+
+def _store(data: bytes, path: Path | None) -> None:
+    """Keep a compiled database for the next run; never fail for want of a cache."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        pass
+
+
 class _Hyperscan:
     """The Hyperscan database of every prefilter pattern plus :data:`INVALID_UTF8`."""
 
@@ -91,14 +138,22 @@ class _Hyperscan:
 
         patterns = [form.prefilter for form in found.forms]
         self._invalid = len(patterns)
+        expressions = [*patterns, INVALID_UTF8]
         flags = [hyperscan.HS_FLAG_SOM_LEFTMOST] * len(patterns) + [hyperscan.HS_FLAG_SINGLEMATCH]
-        self._database: Any = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._database.compile(
-            expressions=[*patterns, INVALID_UTF8],
-            ids=list(range(len(patterns) + 1)),
-            elements=len(patterns) + 1,
-            flags=flags,
-        )
+        key = hashlib.sha256(
+            repr((expressions, flags, platform.machine(), hyperscan.__file__)).encode()
+        ).hexdigest()[:32]
+        cached = cache_path(f"hyperscan-{key}.db")
+        self._database: Any = _load(hyperscan, cached)
+        if self._database is None:
+            self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            self._database.compile(
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=flags,
+            )
+            _store(hyperscan.dumpb(self._database), cached)
 
     def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """See :class:`Prefilter`."""

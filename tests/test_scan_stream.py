@@ -128,3 +128,51 @@ def test_visible_text_in_pieces_is_the_same() -> None:
     page.close()
     pieces.append(page.take())
     assert "".join(pieces) == visible_text(html)
+
+
+def test_compiled_database_is_cached_and_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = matcher(armsref.load())
+    monkeypatch.setenv("ARMSREF_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(engine, "_ENGINES", {})
+    first = engine.prefilter(found)
+    (stored,) = (tmp_path / "cache").iterdir()
+    assert stored.name.startswith("hyperscan-") and stored.stat().st_size > 0
+
+    # A second process would load it: nothing is compiled, so nothing is stored.
+    def refuse(data: bytes, path: Path | None) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(engine, "_ENGINES", {})
+    monkeypatch.setattr(engine, "_store", refuse)
+    second = engine.prefilter(found)
+    assert second is not first
+    assert second.scan(b"two ATACMS") == first.scan(b"two ATACMS")
+
+
+def test_a_broken_cache_file_is_compiled_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = matcher(armsref.load())
+    monkeypatch.setenv("ARMSREF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(engine, "_ENGINES", {})
+    engine.prefilter(found)
+    (stored,) = tmp_path.iterdir()
+    stored.write_bytes(b"not a database")
+    monkeypatch.setattr(engine, "_ENGINES", {})
+    assert [(start, end) for start, end, _ in engine.prefilter(found).scan(b"an ERAM")[0]] == [
+        (3, 7)
+    ]
+    assert [m.surface for m in scan("an ERAM")] == ["ERAM"]
+    assert stored.read_bytes() != b"not a database"
+
+
+def test_an_empty_cache_dir_setting_means_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSREF_CACHE_DIR", "")
+    assert engine.cache_path("x.db") is None
+    monkeypatch.delenv("ARMSREF_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert engine.cache_path("x.db") == tmp_path / "armsref" / "x.db"
