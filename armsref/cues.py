@@ -50,9 +50,16 @@ _CAPABLE_BEFORE = re.compile(
     r"(?:fly|flying|go|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
     r"engage|engaging|intercept|intercepting|down|downing|shoot\s+down|destroy|destroying)"
     r"|(?:which|that)\s+(?:fly|travel|reach)|flies|travels)"
-    rf"(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$",
+    rf"(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$"
+    r"|(?<![\w-])(?:can|could)\s+be\s+(?:launched|fired|released)\s+from\s*$",
     re.IGNORECASE,
 )
+#: "officials put it at 240 to 450 km", after the word range earlier in the sentence.
+_PUT_AT = re.compile(
+    r"(?<![\w-])(?:put|puts|estimate|estimates|estimated|place|places)\s+(?:it|them)\s+at\s*$",
+    re.IGNORECASE,
+)
+_RANGE_WORD = re.compile(r"(?<![\w-])(?:range|reach)\b", re.IGNORECASE)
 _TARGETS_BEFORE = re.compile(
     r"(?<![\w-])(?:hit|hits|hitting|strike|strikes|striking|engage|engages|engaging|"
     r"reach|reaches|reaching|attack|attacks|attacking|destroy|destroys)\s+targets?\s*$",
@@ -75,7 +82,8 @@ _HEIGHT_AFTER = re.compile(
 
 #: The words right before a name that make it a comparison, not the subject.
 COMPARED = re.compile(
-    r"(?<![\w-])(?:than|like|unlike|compared\s+(?:with|to)|versus|vs\.?|instead\s+of)"
+    r"(?<![\w-])(?:than|like|unlike|compared\s+(?:with|to)|versus|vs\.?|instead\s+of"
+    r"|(?:similar|comparable|akin)\s+to)"
     r"\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -181,6 +189,11 @@ def range_cue(text: str, start: int, end: int) -> Cue | None:
     before = _RANGE_BEFORE.search(text, low, start)
     if before:
         return Cue("before", before.start(), end, before.start())
+    put = _PUT_AT.search(text, low, start)
+    if put:
+        word = _RANGE_WORD.search(text, max(0, start - 160), put.start())
+        if word:
+            return Cue("before", word.start(), end, word.start())
     capable = _CAPABLE_BEFORE.search(text, low, start)
     away = _AWAY_AFTER.match(text, end)
     if capable:
