@@ -149,6 +149,7 @@ class StreamScanner:
         self._lines = 0  # newlines before self._byte
         self._line_start = 0  # character offset where the line holding self._byte starts
         self._decoder: codecs.IncrementalDecoder | None = None
+        self._counted = (0, 0)
         self.invalid = False
         self.first_positions: dict[int, tuple[int, int]] = {}
         self.chars = 0
@@ -216,6 +217,7 @@ class StreamScanner:
         # A match the engine saw only in part may still win over one that ends
         # before it: settle nothing that ends after such a match starts.
         limit = min([settled, *(start for start, stop, _ in hits if stop > settled)])
+        self._counted = (0, 0)  # continuation bytes before a byte of this round's data
         found = self._settle(data, end, [hit for hit in hits if hit[1] <= settled], limit)
         keep_from = end if final else _char_start(data, limit - self._keep, end)
         self._accepted = self._byte + limit
@@ -256,16 +258,13 @@ class StreamScanner:
             end_byte = start + (stop - at if surface.isascii() else len(surface.encode()))
             candidates.append((start, end_byte, forms[form].system, surface))
         kept: list[Found] = []
-        counted = continuations = 0
         for start, end_byte, system, surface in leftmost_longest(candidates):
             if end_byte > limit or self._byte + end_byte <= self._accepted:
                 continue
             if not self._counting:
                 kept.append((system, -1, -1, surface))
                 continue
-            continuations += _continuations(data, counted, start)
-            counted = start
-            char = self._char + start - continuations
+            char = self._char + start - self._continuations_before(data, start)
             kept.append((system, char, char + len(surface), surface))
             if system not in self.first_positions:
                 self.first_positions[system] = self._position(data, start, char)
@@ -281,11 +280,21 @@ class StreamScanner:
             return line, char - self._line_start + 1
         return line, len(data[newline + 1 : at].decode("utf-8", "replace")) + 1
 
+    def _continuations_before(self, data: bytearray, at: int) -> int:
+        """Continuation bytes in ``data[:at]``, counted on from the last call this round."""
+        counted, count = self._counted
+        if at >= counted:
+            count += _continuations(data, counted, at)
+        else:
+            count -= _continuations(data, at, counted)
+        self._counted = (at, count)
+        return count
+
     def _advance(self, data: bytearray, keep_from: int, end: int) -> None:
         """Move the document position to byte ``keep_from`` of ``data``."""
         if not self._counting:
             return
-        char = self._char + keep_from - _continuations(data, 0, keep_from)
+        char = self._char + keep_from - self._continuations_before(data, keep_from)
         # Lines matter only for first mentions: once every system is seen, stop counting.
         newline = -1
         if len(self.first_positions) < self._systems:
