@@ -105,12 +105,20 @@ def check_quotes(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str
 
 
 def _numbers(quote: str) -> set[float]:
+    """Every number the quote states: in digits, or as the figure grammar reads it
+    ("three hundred kilometres", "1.5 thousand km")."""
+    from armsref.figures import find
+
     found = set()
     for match in _NUMBER.finditer(quote):
         try:
             found.add(units.parse_number(match.group().rstrip(",")))
         except UnitError:
             continue
+    for figure in find(quote):
+        found.update(figure.amount.numbers)
+        if figure.also is not None:
+            found.update(figure.also.numbers)
     return found
 
 

@@ -118,3 +118,18 @@ def test_cli_verify_exit_codes(dataset_dir: Path, capsys: pytest.CaptureFixture[
     assert main(["verify", "--data", str(dataset_dir)]) == 1
     out = capsys.readouterr().out
     assert "problem: claim 1 (atacms" in out and "1 problem" in out
+
+
+def test_spelled_and_scaled_numbers_count_as_in_the_quote(dataset_dir: Path) -> None:
+    """A figure the extractor reads in words is also one verify finds in its quote."""
+    from armsref.dataset import load
+    from armsref.verification import check_figures
+
+    def change(entries: list[dict[str, object]]) -> None:
+        entries[0].update(
+            quote="missiles with a range of three hundred kilometres", unit="kilometres"
+        )
+        entries[1].update(quote="a reach of 1.5 thousand km", unit="km")
+
+    edit(dataset_dir, "claims.yaml", change)
+    assert list(check_figures(load(dataset_dir), {})) == []
