@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Mention", "SystemCount", "count_systems", "scan", "systems_in"]
 
+#: A long text goes to the stream scanner in pieces of this many bytes.
+_BLOCK = 4 << 20
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -112,10 +115,12 @@ def scan(text: str, dataset: Dataset | None = None) -> list[Mention]:
             for start, end, system in found.find(text)
         ]
     stream = StreamScanner(found)
-    return [
-        Mention(systems[system], start, end, surface)
-        for system, start, end, surface in [*stream.feed(data), *stream.finish()]
-    ]
+    spans = []
+    with memoryview(data) as view:
+        for at in range(0, len(data), _BLOCK):
+            spans += stream.feed(view[at : at + _BLOCK])
+    spans += stream.finish()
+    return [Mention(systems[system], start, end, surface) for system, start, end, surface in spans]
 
 
 def count_systems(mentions: Iterable[Mention]) -> list[SystemCount]:

@@ -44,7 +44,7 @@ from armsref.engine import prefilter
 from armsref.matcher import leftmost_longest
 
 if TYPE_CHECKING:
-    from armsref.engine import Prefilter
+    from armsref.engine import Buffer, Prefilter
     from armsref.matcher import Matcher
 
 __all__ = ["Found", "Reader", "StreamScanner", "complete_prefix"]
@@ -149,7 +149,7 @@ class StreamScanner:
         self._lines = 0  # newlines before self._byte
         self._line_start = 0  # character offset where the line holding self._byte starts
         self._decoder: codecs.IncrementalDecoder | None = None
-        self._counted = (0, 0)
+        self._counted = self._newlines = (0, 0)
         self.invalid = False
         self.first_positions: dict[int, tuple[int, int]] = {}
         self.chars = 0
@@ -159,12 +159,12 @@ class StreamScanner:
         if missing > 0:
             self._buffer.extend(bytes(missing))
 
-    def _append(self, block: bytes) -> None:
+    def _append(self, block: Buffer) -> None:
         self._room(len(block))
         self._buffer[self._filled : self._filled + len(block)] = block
         self._filled += len(block)
 
-    def feed(self, block: bytes) -> list[Found]:
+    def feed(self, block: Buffer) -> list[Found]:
         """Add the next block of the document; return the mentions now settled."""
         if self._decoder is not None:
             block = self._decoder.decode(block).encode()
@@ -217,7 +217,8 @@ class StreamScanner:
         # A match the engine saw only in part may still win over one that ends
         # before it: settle nothing that ends after such a match starts.
         limit = min([settled, *(start for start, stop, _ in hits if stop > settled)])
-        self._counted = (0, 0)  # continuation bytes before a byte of this round's data
+        # Continuation bytes and newlines before a byte of this round's data, so far.
+        self._counted = self._newlines = (0, 0)
         found = self._settle(data, end, [hit for hit in hits if hit[1] <= settled], limit)
         keep_from = end if final else _char_start(data, limit - self._keep, end)
         self._accepted = self._byte + limit
@@ -274,11 +275,21 @@ class StreamScanner:
 
     def _position(self, data: bytearray, at: int, char: int) -> tuple[int, int]:
         """The 1-based line and column of byte ``at`` of ``data`` (character ``char``)."""
-        line = self._lines + data.count(b"\n", 0, at) + 1
+        line = self._lines + self._newlines_before(data, at) + 1
         newline = data.rfind(b"\n", 0, at)
         if newline < 0:
             return line, char - self._line_start + 1
         return line, len(data[newline + 1 : at].decode("utf-8", "replace")) + 1
+
+    def _newlines_before(self, data: bytearray, at: int) -> int:
+        """Newlines in ``data[:at]``, counted on from the last call this round."""
+        counted, count = self._newlines
+        if at >= counted:
+            count += data.count(b"\n", counted, at)
+        else:
+            count -= data.count(b"\n", at, counted)
+        self._newlines = (at, count)
+        return count
 
     def _continuations_before(self, data: bytearray, at: int) -> int:
         """Continuation bytes in ``data[:at]``, counted on from the last call this round."""
@@ -300,7 +311,7 @@ class StreamScanner:
         if len(self.first_positions) < self._systems:
             newline = data.rfind(b"\n", 0, keep_from)
         if newline >= 0:
-            self._lines += data.count(b"\n", 0, keep_from)
+            self._lines += self._newlines_before(data, keep_from)
             self._line_start = char - len(data[newline + 1 : keep_from].decode("utf-8", "replace"))
         self._char = char
         self.chars = char + end - keep_from - _continuations(data, keep_from, end)

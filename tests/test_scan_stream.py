@@ -176,3 +176,16 @@ def test_an_empty_cache_dir_setting_means_no_cache(
     monkeypatch.delenv("ARMSREF_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert engine.cache_path("x.db") == tmp_path / "armsref" / "x.db"
+
+
+def test_long_text_is_scanned_in_pieces_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import armsref.scan as scan_module
+
+    text = "".join(seed.decode() for seed in SEEDS) * 3
+    whole = scan(text)
+    monkeypatch.setattr(scan_module, "_BLOCK", 997)
+    assert scan(text) == whole
+    found = matcher(armsref.load())
+    assert [(m.start, m.end) for m in whole] == [(a, b) for a, b, _ in found.find(text)]
