@@ -21,7 +21,7 @@ Mention counts are compared with ripgrep's, and the difference is broken
 down by the words matched.
 
 Run: ``python benchmarks/bench_scan.py [--runs N] [--documents N] [--skip-documents]
-[--skip-memory]``.
+[--skip-memory] [--engines]``.
 """
 
 from __future__ import annotations
@@ -93,6 +93,48 @@ def python_re(path: Path) -> tuple[float, int, int]:
     return len(data) / MB / (time.perf_counter() - started), count, len(data)
 
 
+def engines(path: Path, runs: int) -> None:
+    """Raw candidate-finding speed of the engines considered, on the whole corpus in memory."""
+    from armsref.engine import prefilter
+    from armsref.matcher import matcher
+
+    data = path.read_bytes()
+    size = len(data) / MB
+    alternation = b"|".join(re.escape(name.encode()) for name in names())
+    ours = prefilter(matcher())
+    seconds, found = timed(lambda: len(ours.scan(data)[0]), runs)
+    print(f"  hyperscan (armsref's prefilter database): {size / seconds:.0f} MB/s, {found} hits")
+    try:
+        import re2  # type: ignore[import-not-found]
+    except ImportError:
+        print("  google-re2: not installed")
+    else:
+        options = re2.Options()
+        options.case_sensitive = False
+        pattern = re2.compile(rb"\b(?:" + alternation + rb")\b", options)
+        seconds, found = timed(lambda: sum(1 for _ in pattern.finditer(data)), runs)
+        print(f"  RE2 alternation on bytes: {size / seconds:.0f} MB/s, {found} matches")
+    try:
+        import ahocorasick  # type: ignore[import-not-found]
+    except ImportError:
+        print("  pyahocorasick: not installed")
+    else:
+        automaton = ahocorasick.Automaton()
+        for name in names():
+            automaton.add_word(name.lower(), name)
+        automaton.make_automaton()
+        text = data.decode("utf-8", "replace")
+
+        def aho() -> int:
+            return sum(1 for _ in automaton.iter(text.lower()))
+
+        seconds, found = timed(aho, 1)
+        print(
+            f"  pyahocorasick on the lowered text (no word boundaries): {size / seconds:.0f} "
+            f"MB/s, {found} matches"
+        )
+
+
 def whole_process(path: Path, runs: int) -> tuple[float, int]:
     """Median time of ``armsref scan --json FILE`` and the mentions it reports."""
     command = [sys.executable, "-m", "armsref", "scan", "--json", str(path)]
@@ -147,6 +189,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--skip-documents", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--engines", action="store_true", help="also time the engines alone")
     args = parser.parse_args()
 
     path = corpus.big_corpus()
@@ -166,6 +209,9 @@ def main() -> None:
         f"{re_bytes / MB:.0f} MB)"
     )
 
+    if args.engines:
+        print("engines alone, finding candidates in the corpus in memory:")
+        engines(path, args.runs)
     scan_file(path)  # build the matcher and compile the engine first
     for keep in (True, False):
         seconds, found = timed(lambda keep=keep: scan_file(path, keep_mentions=keep), args.runs)
