@@ -17,7 +17,8 @@ if asked. How a document is read:
 In a folder, the files whose names end in ``.txt``, ``.text``, ``.md``,
 ``.markdown``, ``.html`` or ``.htm`` are scanned, in name order, leaving out
 hidden files and folders (names starting with ``.``); with ``recursive`` the
-folders inside it too. A file named explicitly is scanned whatever its name.
+folders inside it too, not following links to folders (so a link cannot make
+a loop). A file named explicitly is scanned whatever its name.
 
 Examples:
     >>> from pathlib import Path
@@ -279,7 +280,7 @@ def _folder(root: str, recursive: bool) -> Iterator[str | DocumentScan]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
+            if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
             elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
                 yield entry.path

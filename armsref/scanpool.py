@@ -84,12 +84,15 @@ def scan_in_pool(
     """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes.
 
     Documents go to the workers in batches, so that each costs one message
-    rather than one per document.
+    rather than one per document. Standard input (``-``) is read in this process.
     """
     if dataset is None:
         from armsref.dataset import load
 
         dataset = load()
+    # Worker processes have no standard input (multiprocessing gives them /dev/null):
+    # "-" is read here, first.
+    documents = [scan_one((d, root, keep)) if d == "-" else d for d in documents]
     tasks = [(d, root, keep) for d in documents if not isinstance(d, DocumentScan)]
     size = max(1, min(256, len(tasks) // (jobs * 4)))
     batches = [tasks[at : at + size] for at in range(0, len(tasks), size)]

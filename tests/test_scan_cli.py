@@ -147,3 +147,21 @@ def test_a_real_process_reads_stdin_and_files(tmp_path: Path) -> None:
     assert result.stderr.decode().splitlines() == [
         f"armsref: error: {tmp_path / 'nope.txt'}: no such file or directory"
     ]
+
+
+def test_data_option_uses_another_dataset(
+    capsys: pytest.CaptureFixture[str], dataset_dir: Path, tmp_path: Path
+) -> None:
+    systems = dataset_dir / "data" / "systems.yaml"
+    systems.write_text(
+        systems.read_text(encoding="utf-8").replace(
+            "aliases: [TLAM, Tomahawk cruise missile]", "aliases: [TLAM, Sea Arrow]"
+        ),
+        encoding="utf-8",
+    )
+    doc = tmp_path / "doc.txt"
+    doc.write_text("a Sea Arrow", encoding="utf-8")
+    code, out, _ = run(capsys, "scan", "--json", "--data", str(dataset_dir), str(doc))
+    assert code == 0 and json.loads(out)["systems"][0]["id"] == "tomahawk"
+    _, out, _ = run(capsys, "scan", "--json", str(doc))
+    assert json.loads(out)["mentions"] == 0

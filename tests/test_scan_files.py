@@ -211,3 +211,25 @@ def test_another_dataset_is_used_by_every_job(dataset_dir: Path, tmp_path: Path)
     for jobs in (1, 2):
         found = [r.count for r in scan_paths([docs], jobs=jobs, dataset=custom)]
         assert found == [1, 1]
+
+
+def test_stdin_is_read_by_this_process_even_with_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"JASSM-ER"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    (tmp_path / "a.txt").write_text("ERAM", encoding="utf-8")
+    results = list(scan_paths([tmp_path / "a.txt", "-", tmp_path / "a.txt"], jobs=2))
+    assert [(r.path, [t.system_id for t in r.systems]) for r in results] == [
+        (str(tmp_path / "a.txt"), ["eram"]),
+        ("-", ["jassm"]),
+        (str(tmp_path / "a.txt"), ["eram"]),
+    ]
+
+
+def test_a_link_back_up_the_tree_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("TLAM", encoding="utf-8")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    found = [Path(r.path).relative_to(tmp_path) for r in scan_paths([tmp_path])]
+    assert found == [Path("sub/a.txt")]
