@@ -96,6 +96,19 @@ def cache_path(name: str) -> Path | None:
     ``$XDG_CACHE_HOME/armsref`` or ``~/.cache/armsref``. A compiled database is
     named by a hash of its patterns, the machine and the Hyperscan build, so a
     change to any of them compiles afresh.
+
+    Examples:
+        >>> import os
+        >>> saved = os.environ.get("ARMSREF_CACHE_DIR")
+        >>> os.environ["ARMSREF_CACHE_DIR"] = "/tmp/armsref-cache"
+        >>> str(cache_path("x.db"))
+        '/tmp/armsref-cache/x.db'
+        >>> os.environ["ARMSREF_CACHE_DIR"] = ""
+        >>> cache_path("x.db") is None
+        True
+        >>> _ = os.environ.pop("ARMSREF_CACHE_DIR")
+        >>> if saved is not None:
+        ...     os.environ["ARMSREF_CACHE_DIR"] = saved
     """
     folder = os.environ.get("ARMSREF_CACHE_DIR")
     if folder is None:

@@ -181,7 +181,15 @@ class Matcher:
         self.forms: tuple[Form, ...] = _forms(tuple(system.names for system in self.systems))
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
-        """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps."""
+        """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps.
+
+        The exact rules over the whole text, without the engine: what
+        :func:`armsref.scan.scan` must agree with, and what it falls back to.
+
+        Examples:
+            >>> matcher().find("Two PAC-3 MSE and a PAC-3")
+            [(4, 13, 4), (20, 25, 4)]
+        """
         found: list[tuple[int, int, int]] = []
         for form in self.forms:
             for match in form.exact.finditer(text):
@@ -236,7 +244,14 @@ _CACHED = 8
 
 
 def matcher(dataset: Dataset | None = None) -> Matcher:
-    """The matcher for ``dataset`` (default: the default dataset), built on first use."""
+    """The matcher for ``dataset`` (default: the default dataset), built on first use.
+
+    Examples:
+        >>> matcher() is matcher()
+        True
+        >>> [form.name for form in matcher().forms][:2]
+        ['Joint Air-to-Surface Standoff Missiles', 'Joint Air-to-Surface Standoff Missile']
+    """
     if dataset is None:
         from armsref.dataset import load
 

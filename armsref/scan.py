@@ -124,7 +124,12 @@ def scan(text: str, dataset: Dataset | None = None) -> list[Mention]:
 
 
 def count_systems(mentions: Iterable[Mention]) -> list[SystemCount]:
-    """Group mentions by system: one :class:`SystemCount` each, by first mention."""
+    """Group mentions by system: one :class:`SystemCount` each, by first mention.
+
+    Examples:
+        >>> [(s.system_id, s.count) for s in count_systems(scan("TLAM, ERAM, TLAMs"))]
+        [('tomahawk', 2), ('eram', 1)]
+    """
     firsts: dict[str, Mention] = {}
     counts: dict[str, int] = {}
     for mention in mentions:

@@ -247,6 +247,12 @@ def scan_file(
     Raises:
         InputError: the path is missing, a folder, unreadable or binary; the
             message says which, without the path.
+
+    Examples:
+        >>> scan_file("no/such/file.txt")
+        Traceback (most recent call last):
+        ...
+        armsref.errors.InputError: no such file or directory
     """
     from armsref.matcher import matcher
 
@@ -291,7 +297,18 @@ def _folder(root: str, recursive: bool) -> Iterator[str | DocumentScan]:
 def expand(
     paths: Iterable[str | os.PathLike[str]], recursive: bool
 ) -> Iterator[str | DocumentScan]:
-    """Every document the paths name: files as given, folders opened (see the module docstring)."""
+    """Every document the paths name: files as given, folders opened (see the module docstring).
+
+    A folder that cannot be listed comes as a failed :class:`DocumentScan`.
+
+    Examples:
+        >>> from pathlib import Path
+        >>> root = Path(__file__).resolve().parent.parent
+        >>> [Path(p).name for p in expand([root / "seeds"], recursive=False)][:2]
+        ['000_bc19e693dffa449a.txt', '001_67da731477375900.txt']
+        >>> list(expand(["-", "no/such/file.txt"], recursive=True))
+        ['-', 'no/such/file.txt']
+    """
     for path in paths:
         name = os.fspath(path)
         if name != "-" and os.path.isdir(name):
