@@ -24,12 +24,12 @@ How a name written in the data matches text:
   longest: ``Tomahawk Land Attack Missile`` is one mention, not two.
 
 Each form has two patterns: an exact one over ``str`` that applies all the
-rules above, and a *prefilter* over UTF-8 bytes that finds every place the
-exact one can match (the same words, ASCII word boundaries, an everyday word
-only capitalised or in capitals), and a few more, for a fast multi-pattern
-engine to search
-(see :mod:`armsref.scan`). Case is handled by explicit classes (``[tT]``), the
-same in both, so the two agree on every text.
+rules above, and a *prefilter* over UTF-8 bytes for a fast multi-pattern
+engine (:mod:`armsref.engine`) that matches every place the exact one can,
+and a few more: the same words with any run of spaces between them, ASCII
+word boundaries, an everyday word only capitalised or in capitals. Case is
+handled by explicit classes (``[tT]``), the same in both, so the two agree on
+every text; :meth:`Matcher.find` applies the exact rules alone.
 
 Examples:
     >>> import armsref
@@ -162,9 +162,12 @@ def _form(name: str, system: int) -> Form:
     digit = name.strip()[-1:].isdigit()
     variant = "(?P<variant>[A-Z])?" if digit else ""
     exact = re.compile(rf"(?<!\w)(?P<core>{core}){variant}(?P<plural>[sS])?(?!\w)")
-    # ASCII word boundaries around the name and its suffixes: wherever the exact
-    # pattern's Unicode boundaries hold, these do too.
-    prefilter = rb"\b" + raw + (rb"[A-Z]?" if digit else b"") + rb"[sS]?\b"
+    # ASCII word boundaries around a name that starts and ends with an ASCII letter
+    # or digit: wherever the exact pattern's Unicode boundaries hold, these do too.
+    first, last = name.strip()[:1], name.strip()[-1:]
+    before = rb"\b" if first.isascii() and first.isalnum() else b""
+    after = rb"\b" if last.isascii() and last.isalnum() else b""
+    prefilter = before + raw + (rb"[A-Z]?" if digit else b"") + rb"[sS]?" + after
     return Form(name, system, everyday, exact, prefilter, longest + 2)
 
 

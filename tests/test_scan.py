@@ -175,3 +175,18 @@ def test_the_scan_module_is_callable_as_scan() -> None:
     import armsref.scan as module
 
     assert armsref.scan("ERAM") == module.scan("ERAM") == module("ERAM")
+
+
+def test_names_with_letters_beyond_ascii_are_found(dataset_dir: Path) -> None:
+    systems = dataset_dir / "data" / "systems.yaml"
+    systems.write_text(
+        systems.read_text(encoding="utf-8").replace(
+            "aliases: [TLAM, Tomahawk cruise missile]", "aliases: [TLAM, Épée Rocket, Dart Ö]"
+        ),
+        encoding="utf-8",
+    )
+    custom = armsref.load(dataset_dir)
+    text = "an épée rocket, an ÉPÉE\u00a0ROCKET, a dart ö, not a Épée Rocketry or xépée rocket"
+    found = scan(text, dataset=custom)
+    assert [m.surface for m in found] == ["épée rocket", "ÉPÉE\u00a0ROCKET", "dart ö"]
+    assert {m.system_id for m in found} == {"tomahawk"}
