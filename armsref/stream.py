@@ -213,6 +213,10 @@ class StreamScanner:
             self._append(fixed.encode())
             end = self._filled
             hits, _ = self._scan(end)
+        # The prefilter lets any run of spaces join a name's words; a match longer
+        # than its name can be is no name, and must not hold the buffer open.
+        longest = self._longest
+        hits = [hit for hit in hits if hit[1] - hit[0] <= longest[hit[2]]]
         settled = end if final else end - self._after
         # A match the engine saw only in part may still win over one that ends
         # before it: settle nothing that ends after such a match starts.

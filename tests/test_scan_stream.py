@@ -189,3 +189,15 @@ def test_long_text_is_scanned_in_pieces_with_the_same_result(
     assert scan(text) == whole
     found = matcher(armsref.load())
     assert [(m.start, m.end) for m in whole] == [(a, b) for a, b, _ in found.find(text)]
+
+
+def test_a_huge_gap_between_words_does_not_grow_the_buffer() -> None:
+    found = matcher(armsref.load())
+    stream = StreamScanner(found)
+    got = stream.feed(b"ERAM and the Army")
+    for _ in range(100):
+        got += stream.feed(b" " * 65536)
+    got += stream.feed(b"Tactical Missile System, then TLAM")
+    got += stream.finish()
+    assert [surface for *_, surface in got] == ["ERAM", "TLAM"]
+    assert len(stream._buffer) < 1 << 20
