@@ -233,3 +233,19 @@ def test_a_link_back_up_the_tree_is_not_followed(tmp_path: Path) -> None:
     (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
     found = [Path(r.path).relative_to(tmp_path) for r in scan_paths([tmp_path])]
     assert found == [Path("sub/a.txt")]
+
+
+@pytest.mark.parametrize("block", [scanfiles.BLOCK, 1000])
+def test_invalid_utf8_in_html_is_replaced_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    # With small blocks the bad bytes arrive after good ones.
+    monkeypatch.setattr(scanfiles, "BLOCK", block)
+    data = b"<p>caf <b>ERAM</b></p>" + b"<p>filler</p>" * 3000 + b"<p>\xff TLAM \xe9</p>"
+    path = tmp_path / "bad.html"
+    path.write_bytes(data)
+    document = scan_file(path)
+    text = visible_text(data.decode("utf-8", "replace"))
+    assert document.warning is not None
+    assert [text[m.start : m.end] for m in document.mentions] == ["ERAM", "TLAM"]
+    assert document.chars == len(text)
