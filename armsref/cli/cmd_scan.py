@@ -59,16 +59,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "scan",
         parents=[common],
         help="list the systems each document mentions, with counts and first positions",
-        description="Find every mention of a known system in text, Markdown and HTML "
-        "documents. Prints, per document, the systems by first mention with their counts "
-        "and the line:column of the first mention.",
+        description="Find every mention of a known system in text, Markdown and HTML\n"
+        "documents. Prints, per document, the systems by first mention with their\n"
+        "counts and the line:column of the first mention. Exits 1 if a document\n"
+        "could not be scanned (each said on stderr), 0 otherwise.",
         epilog=EXAMPLES.format(
             "armsref scan article.txt\n  armsref scan --recursive --jobs 2 articles/\n"
             "  curl -s https://example.org/a | armsref scan --json -"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", metavar="PATH", nargs="+", help="a file, a folder, or -")
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="+",
+        help="a file; a folder (its .txt, .text, .md, .markdown, .html, .htm files); "
+        "or - for standard input",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object per document")
     parser.add_argument(
         "--jobs", type=_jobs, default=1, metavar="N", help="scan with N processes (default 1)"
