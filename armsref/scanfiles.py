@@ -35,7 +35,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
@@ -317,15 +316,17 @@ def expand(
             yield name
 
 
-def scan_one(task: tuple[str, Path | None, bool]) -> DocumentScan:
-    """Scan one document, returning a failed scan instead of raising."""
-    name, root, keep = task
-    from armsref.dataset import load
+def scan_one(path: str, dataset: Dataset | None = None, keep_mentions: bool = True) -> DocumentScan:
+    """Scan one document like :func:`scan_file`, but return a failed scan instead of raising.
 
+    Examples:
+        >>> scan_one("no/such/file.txt").error
+        'no such file or directory'
+    """
     try:
-        return scan_file(name, load(root) if root is not None else None, keep_mentions=keep)
+        return scan_file(path, dataset, keep_mentions=keep_mentions)
     except InputError as error:
-        return DocumentScan(name, error=str(error))
+        return DocumentScan(path, error=str(error))
 
 
 def scan_paths(
@@ -369,14 +370,13 @@ def scan_documents(
     """Scan documents listed by :func:`expand`; see :func:`scan_paths`."""
     if jobs < 1:
         raise InputError(f"jobs must be 1 or more, got {jobs}")
-    root = dataset.root if dataset is not None else None
     if jobs == 1 or len(documents) < 2:
         return (
             document
             if isinstance(document, DocumentScan)
-            else scan_one((document, root, keep_mentions))
+            else scan_one(document, dataset, keep_mentions)
             for document in documents
         )
     from armsref.scanpool import scan_in_pool
 
-    return scan_in_pool(documents, root, keep_mentions, jobs, dataset)
+    return scan_in_pool(documents, jobs, dataset, keep_mentions)

@@ -34,20 +34,16 @@ _Plain = tuple[
 ]
 
 
-_INDEX: dict[Path | None, dict[str, int]] = {}
-
-
-def _work(tasks: list[tuple[str, Path | None, bool]]) -> list[_Plain]:
+def _work(batch: tuple[list[str], Path | None, bool]) -> list[_Plain]:
     """In a worker: scan a batch of documents and flatten each result."""
     from armsref.dataset import load
 
+    paths, root, keep = batch
+    dataset = load(root) if root is not None else load()
+    index = {system.id: position for position, system in enumerate(dataset.systems)}
     done = []
-    for task in tasks:
-        result = scan_one(task)
-        index = _INDEX.get(task[1])
-        if index is None:
-            systems = load(task[1]).systems if task[1] is not None else load().systems
-            index = _INDEX[task[1]] = {system.id: n for n, system in enumerate(systems)}
+    for path in paths:
+        result = scan_one(path, dataset, keep)
         done.append(
             (
                 result.path,
@@ -75,27 +71,25 @@ def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
 
 
 def scan_in_pool(
-    documents: list[str | DocumentScan],
-    root: Path | None,
-    keep: bool,
-    jobs: int,
-    dataset: Dataset | None,
+    documents: list[str | DocumentScan], jobs: int, dataset: Dataset | None, keep: bool
 ) -> Iterator[DocumentScan]:
     """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes.
 
     Documents go to the workers in batches, so that each costs one message
     rather than one per document. Standard input (``-``) is read in this process.
     """
+    # The workers load the same dataset: the one given, or the default they inherit.
+    root = dataset.root if dataset is not None else None
     if dataset is None:
         from armsref.dataset import load
 
         dataset = load()
     # Worker processes have no standard input (multiprocessing gives them /dev/null):
     # "-" is read here, first.
-    documents = [scan_one((d, root, keep)) if d == "-" else d for d in documents]
-    tasks = [(d, root, keep) for d in documents if not isinstance(d, DocumentScan)]
-    size = max(1, min(256, len(tasks) // (jobs * 4)))
-    batches = [tasks[at : at + size] for at in range(0, len(tasks), size)]
+    documents = [scan_one(d, dataset, keep) if d == "-" else d for d in documents]
+    paths = [d for d in documents if not isinstance(d, DocumentScan)]
+    size = max(1, min(256, len(paths) // (jobs * 4)))
+    batches = [(paths[at : at + size], root, keep) for at in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = (plain for batch in pool.map(_work, batches) for plain in batch)
         for document in documents:
