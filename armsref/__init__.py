@@ -30,37 +30,37 @@ __version__ = "0.1.0"
 
 # Public name -> the module that defines it; imported on first attribute access.
 _LAZY: dict[str, str] = {
-    "Extraction": "armsref.extraction",
-    "Finding": "armsref.extraction",
-    "add_source": "armsref.curate",
-    "extract": "armsref.extraction",
-    "extract_all": "armsref.extraction",
     "AlsoFigure": "armsref.models",
     "Dataset": "armsref.models",
     "Disagreement": "armsref.compare",
-    "Span": "armsref.compare",
-    "convert": "armsref.units",
-    "parse_quantity": "armsref.units",
-    "sources": "armsref.dataset",
-    "systems": "armsref.dataset",
-    "table": "armsref.tables",
+    "DocumentScan": "armsref.scanfiles",
+    "Extraction": "armsref.extraction",
+    "Finding": "armsref.extraction",
+    "Mention": "armsref.mentions",
     "RangeClaim": "armsref.models",
     "Report": "armsref.verification",
     "Source": "armsref.models",
+    "Span": "armsref.compare",
     "System": "armsref.models",
+    "SystemCount": "armsref.mentions",
+    "SystemTally": "armsref.scanfiles",
+    "add_source": "armsref.curate",
     "clear_cache": "armsref.dataset",
+    "convert": "armsref.units",
+    "extract": "armsref.extraction",
+    "extract_all": "armsref.extraction",
     "get": "armsref.names",
     "load": "armsref.dataset",
-    "search": "armsref.names",
-    "verify": "armsref.verification",
-    "DocumentScan": "armsref.scanfiles",
-    "Mention": "armsref.scan",
-    "SystemCount": "armsref.scan",
-    "SystemTally": "armsref.scanfiles",
-    "scan": "armsref.scanfiles",  # the armsref.scan module, callable as scan()
+    "parse_quantity": "armsref.units",
+    "scan": "armsref.mentions",
     "scan_file": "armsref.scanfiles",
     "scan_paths": "armsref.scanfiles",
-    "systems_in": "armsref.scan",
+    "search": "armsref.names",
+    "sources": "armsref.dataset",
+    "systems": "armsref.dataset",
+    "systems_in": "armsref.mentions",
+    "table": "armsref.tables",
+    "verify": "armsref.verification",
 }
 
 __all__ = [
@@ -110,9 +110,9 @@ if TYPE_CHECKING:
     from armsref.curate import add_source
     from armsref.dataset import clear_cache, load, sources, systems
     from armsref.extraction import Extraction, Finding, extract, extract_all
+    from armsref.mentions import Mention, SystemCount, scan, systems_in
     from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
     from armsref.names import get, search
-    from armsref.scan import Mention, SystemCount, scan, systems_in
     from armsref.scanfiles import DocumentScan, SystemTally, scan_file, scan_paths
     from armsref.tables import table
     from armsref.units import convert, parse_quantity

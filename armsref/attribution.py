@@ -1,7 +1,7 @@
 """Which system a range figure belongs to, by the names around it.
 
 :class:`Reader` gives each range figure to the system the text says it
-describes, using the scanner's mentions (:func:`armsref.scan.scan`):
+describes, using the scanner's mentions (:func:`armsref.mentions.scan`):
 
 1. in parentheses right after a name, to that system:
    ``the ERAM (about 285 miles, or 460 kilometers)``;
@@ -30,7 +30,7 @@ none: it is never guessed onto one.
 
 Examples:
     >>> from armsref import cues, figures
-    >>> from armsref.scan import scan
+    >>> from armsref.mentions import scan
     >>> def given(text):
     ...     reader = Reader(text, scan(text))
     ...     for figure in figures.find(text):
@@ -55,8 +55,8 @@ from armsref import cues
 
 if TYPE_CHECKING:
     from armsref import figures
+    from armsref.mentions import Mention
     from armsref.models import System
-    from armsref.scan import Mention
 
 __all__ = ["Given", "Reader"]
 

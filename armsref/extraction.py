@@ -37,8 +37,8 @@ from armsref.attribution import Reader
 from armsref.errors import InputError
 
 if TYPE_CHECKING:
+    from armsref.mentions import Mention
     from armsref.models import Dataset, System
-    from armsref.scan import Mention
 
 __all__ = ["Extraction", "Finding", "extract", "extract_all"]
 
@@ -206,7 +206,7 @@ def regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
 def _read(text: str, dataset: Dataset | None, *, everywhere: bool) -> list[Finding]:
     if not isinstance(text, str):
         raise InputError(f"extract() needs text (str), got {type(text).__name__}")
-    from armsref.scan import scan
+    from armsref.mentions import scan
 
     mentions = scan(text, dataset)
     reader = Reader(text, mentions)

@@ -187,7 +187,7 @@ class Matcher:
         """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps.
 
         The exact rules over the whole text, without the engine: what
-        :func:`armsref.scan.scan` must agree with, and what it falls back to.
+        :func:`armsref.mentions.scan` must agree with, and what it falls back to.
 
         Examples:
             >>> matcher().find("Two PAC-3 MSE and a PAC-3")

@@ -35,11 +35,10 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 from armsref.errors import InputError
-from armsref.scan import Mention
+from armsref.mentions import Mention
 
 if TYPE_CHECKING:
     from armsref.matcher import Matcher
@@ -66,10 +65,6 @@ BINARY_PROBE = 64 << 10
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
-#: What ``armsref.scan`` is: the :mod:`armsref.scan` module, which calling runs
-#: :func:`armsref.scan.scan`. Had the package attribute been the function, a
-#: later ``import armsref.scan`` could not make ``armsref.scan.scan`` work.
-scan: ModuleType = sys.modules["armsref.scan"]
 _REPLACED = "not valid UTF-8: decoded with replacement characters (U+FFFD)"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from armsref.scan import Mention
+from armsref.mentions import Mention
 from armsref.scanfiles import DocumentScan, SystemTally, scan_one
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Extraction against a plain scan, on the 200 MB scanning corpus, in the same run.
 
-Both read the same text already in memory: ``armsref.scan.scan(text)`` (the
+Both read the same text already in memory: ``armsref.mentions.scan(text)`` (the
 scanner alone) and ``armsref.extract(text)`` (which scans, finds the unit
 words, reads the figures before them and attributes each). Runs alternate
 between the two and the best of each is kept, so a busy machine hurts both
@@ -24,7 +24,7 @@ import corpus
 
 import armsref
 from armsref.extraction import extract
-from armsref.scan import scan
+from armsref.mentions import scan
 
 
 def best_of(runs: int, jobs: dict[str, Callable[[], object]]) -> dict[str, float]:

@@ -13,7 +13,7 @@ import armsref
 from armsref import scanfiles
 from armsref.errors import InputError
 from armsref.htmltext import visible_text
-from armsref.scan import scan
+from armsref.mentions import scan
 from armsref.scanfiles import DocumentScan, scan_file, scan_paths
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import armsref
 from armsref.engine import _PythonRe
 from armsref.matcher import matcher
-from armsref.scan import scan
+from armsref.mentions import scan
 from armsref.stream import StreamScanner
 
 # Pieces that make mentions, near-misses and context, glued by separators.

@@ -14,7 +14,7 @@ import armsref
 from armsref import engine
 from armsref.htmltext import VisibleText, visible_text
 from armsref.matcher import matcher
-from armsref.scan import scan
+from armsref.mentions import scan
 from armsref.stream import StreamScanner, complete_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,7 +181,7 @@ def test_an_empty_cache_dir_setting_means_no_cache(
 def test_long_text_is_scanned_in_pieces_with_the_same_result(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import armsref.scan as scan_module
+    import armsref.mentions as scan_module
 
     text = "".join(seed.decode() for seed in SEEDS) * 3
     whole = scan(text)

@@ -70,7 +70,7 @@ class Score:
 
 def score(path: Path = CASES) -> Score:
     """Scan every labelled text and compare with its marks."""
-    from armsref.scan import scan
+    from armsref.mentions import scan
 
     result = Score()
     for case in yaml.safe_load(path.read_text(encoding="utf-8")):

@@ -11,7 +11,7 @@ place it finds is confirmed by the exact rules (:mod:`armsref.stream`). Files
 and folders are scanned by :mod:`armsref.scanfiles`.
 
 Examples:
-    >>> from armsref.scan import scan, systems_in
+    >>> from armsref.mentions import scan, systems_in
     >>> text = "Army Tactical Missile Systems (ATACMS), not the Patriot Act."
     >>> [(m.surface, m.system_id, m.start, m.end) for m in scan(text)]
     [('Army Tactical Missile Systems', 'atacms', 0, 29), ('ATACMS', 'atacms', 31, 37)]
@@ -21,9 +21,7 @@ Examples:
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from armsref.errors import InputError
@@ -147,18 +145,3 @@ def systems_in(text: str, dataset: Dataset | None = None) -> list[SystemCount]:
         [('jassm', 2, 0)]
     """
     return count_systems(scan(text, dataset))
-
-
-class _CallableModule(ModuleType):
-    """This module, callable as :func:`scan`.
-
-    ``armsref.scan`` names both this module and the function: importing the
-    module (``from armsref.scan import Mention``) makes ``armsref.scan`` the
-    module, and ``armsref.scan(text)`` must work all the same.
-    """
-
-    def __call__(self, text: str, dataset: Dataset | None = None) -> list[Mention]:
-        return scan(text, dataset)
-
-
-sys.modules[__name__].__class__ = _CallableModule
