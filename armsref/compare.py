@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from armsref import units
+from armsref import precision, units
 
 if TYPE_CHECKING:
     from armsref.models import RangeClaim
@@ -54,9 +54,12 @@ def allowed(claim: RangeClaim) -> tuple[float, float]:
     """The interval of true ranges, in metres, that a claim allows (see the module docstring)."""
     if claim.qualifier == "between":
         assert claim.low is not None and claim.high is not None
-        return (units.interval(claim.low, claim.unit)[0], units.interval(claim.high, claim.unit)[1])
+        return (
+            precision.interval(claim.low, claim.unit)[0],
+            precision.interval(claim.high, claim.unit)[1],
+        )
     assert claim.value is not None
-    low, high = units.interval(claim.value, claim.unit)
+    low, high = precision.interval(claim.value, claim.unit)
     point = units.to_unit(claim.value, claim.unit, "m")
     if claim.qualifier == "about":
         return (min(low, point * (1 - _ABOUT_MARGIN)), max(high, point * (1 + _ABOUT_MARGIN)))

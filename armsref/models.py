@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from armsref import units
+from armsref import precision, units
 from armsref.errors import ArmsrefError, UnknownSourceError, UnknownSystemError
 
 if TYPE_CHECKING:
@@ -277,9 +277,9 @@ class RangeClaim(_Linked):
             exact = units.to_unit(number, self.unit, target)
             own_number = own[position] if own is not None else None
             text = (
-                units.format_number(own_number)
+                precision.format_number(own_number)
                 if own_number is not None
-                else units.round_figure(number, self.unit, unit)
+                else precision.round_figure(number, self.unit, unit)
             )
             shown.append((exact, text))
         return tuple(shown)
@@ -320,9 +320,11 @@ def describe(
         'between 70 and 160 km'
     """
     if value is not None:
-        body = f"{units.format_number(value)} {unit}"
+        body = f"{precision.format_number(value)} {unit}"
     else:
-        body = f"{units.format_number(low or 0)} and {units.format_number(high or 0)} {unit}"
+        body = (
+            f"{precision.format_number(low or 0)} and {precision.format_number(high or 0)} {unit}"
+        )
     hedge = HEDGES.get(qualifier, qualifier)
     return f"{hedge} {body}" if hedge else body
 

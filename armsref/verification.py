@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from armsref import units
+from armsref import precision, units
 from armsref.errors import UnitError, VerificationError
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def check_figures(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[st
             ]
         for label, value in figures:
             if value is not None and value not in numbers:
-                shown = units.format_number(value)
+                shown = precision.format_number(value)
                 yield f"{_name(claim, position)}: {label} {shown} is not in its quote"
         for label, unit in (("unit", claim.unit), ("also.unit", claim.also and claim.also.unit)):
             if unit and not _unit_in(unit, claim.quote):
@@ -159,11 +159,11 @@ def check_second_units(dataset: Dataset, texts: dict[str, str | None]) -> Iterat
         for first, second in pairs:
             if first is None or second is None:
                 continue
-            if not units.agrees(first, claim.unit, second, also.unit):
-                converted = units.round_figure(first, claim.unit, also.unit)
+            if not precision.agrees(first, claim.unit, second, also.unit):
+                converted = precision.round_figure(first, claim.unit, also.unit)
                 yield (
-                    f"{_name(claim, position)}: second figure {units.format_number(second)} "
-                    f"{also.unit} disagrees with the first ({units.format_number(first)} "
+                    f"{_name(claim, position)}: second figure {precision.format_number(second)} "
+                    f"{also.unit} disagrees with the first ({precision.format_number(first)} "
                     f"{claim.unit} is {converted} {also.unit})"
                 )
 

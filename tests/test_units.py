@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import armsref
-from armsref import units
+from armsref import precision, units
 from armsref.errors import UnitError
 
 
@@ -108,14 +108,14 @@ def test_claim_quantity_and_to() -> None:
 def test_display_rounding_follows_the_source_precision(
     value: float, unit: str, to: str, shown: str
 ) -> None:
-    assert units.round_figure(value, unit, to) == shown
+    assert precision.round_figure(value, unit, to) == shown
 
 
 def test_second_unit_agreement_honours_rounding() -> None:
-    assert units.agrees(995, "mi", 1600, "km")
-    assert units.agrees(285, "mi", 460, "km")
-    assert units.agrees(186, "mi", 300, "km")
-    assert not units.agrees(995, "mi", 1200, "km")
+    assert precision.agrees(995, "mi", 1600, "km")
+    assert precision.agrees(285, "mi", 460, "km")
+    assert precision.agrees(186, "mi", 300, "km")
+    assert not precision.agrees(995, "mi", 1200, "km")
 
 
 lengths = st.floats(min_value=1e-3, max_value=1e7, allow_nan=False, allow_infinity=False)
@@ -141,9 +141,9 @@ def test_a_figure_always_agrees_with_its_own_rounded_conversion(
     value = float(round(value))
     if value == 0:
         return
-    shown = float(units.round_figure(value, unit, other).replace(",", ""))
+    shown = float(precision.round_figure(value, unit, other).replace(",", ""))
     if shown > 0:
-        assert units.agrees(value, unit, shown, other)
+        assert precision.agrees(value, unit, shown, other)
 
 
 @pytest.mark.parametrize("unit", sorted(set(units.UNIT_SPELLINGS.values())))

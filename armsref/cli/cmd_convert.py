@@ -35,13 +35,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Convert and print."""
-    from armsref import units
+    from armsref import precision, units
 
     text = f"{args.value} {args.unit}" if args.unit else args.value
     given = units.parse_quantity(text)
     result = units.convert(given, args.to)
     source_unit = str(given.units)
-    shown = units.round_figure(float(given.magnitude), source_unit, args.to)
+    shown = precision.round_figure(float(given.magnitude), source_unit, args.to)
     symbol = units.unit_symbol(args.to)
     if args.json:
         print_json(
@@ -54,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     else:
-        exact = units.format_number(float(result.magnitude), significant=7)
+        exact = precision.format_number(float(result.magnitude), significant=7)
         print(
-            f"{units.format_number(float(given.magnitude))} {units.unit_symbol(source_unit)}"
+            f"{precision.format_number(float(given.magnitude))} {units.unit_symbol(source_unit)}"
             f" = {shown} {symbol} (exactly {exact} {symbol})"
         )
     return 0
