@@ -14,10 +14,17 @@ from armsref.dataset import clear_cache
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def _compiled_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the tests' runs keep compiled scanner databases: never the user's own cache."""
+    return tmp_path_factory.mktemp("armsref-cache")
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _fresh_cache(monkeypatch: pytest.MonkeyPatch, _compiled_cache: Path) -> Iterator[None]:
     """Every test starts from the shipped dataset, read afresh, whatever ARMSREF_DATA says."""
     monkeypatch.delenv("ARMSREF_DATA", raising=False)
+    monkeypatch.setenv("ARMSREF_CACHE_DIR", str(_compiled_cache))
     clear_cache()
     yield
     clear_cache()
