@@ -153,8 +153,7 @@ def test_broken_dataset_is_one_line(dataset_dir: Path, capsys: pytest.CaptureFix
 def test_help_on_every_command_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     from armsref.cli import COMMANDS
 
-    for module in COMMANDS:
-        name = module.rsplit("cmd_", 1)[1].replace("_", "-")
+    for name in COMMANDS:
         code, out, _ = run(capsys, name, "--help")
         assert code == 0 and "examples:" in out and "--data" in out, name
     code, out, _ = run(capsys, "--version")
@@ -205,3 +204,14 @@ def test_help_and_convert_do_not_load_the_dataset(argv: list[str]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.splitlines()[-1] == "False False"
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from armsref.cli import COMMANDS
+
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in COMMANDS:
+        assert f"    {name} " in out, name
+    code, _, err = run(capsys, "tabel")
+    assert code == 2 and "invalid choice: 'tabel'" in err and "'table'" in err

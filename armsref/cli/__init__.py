@@ -30,17 +30,17 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
-#: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = (
-    "armsref.cli.cmd_table",
-    "armsref.cli.cmd_show",
-    "armsref.cli.cmd_convert",
-    "armsref.cli.cmd_sources",
-    "armsref.cli.cmd_verify",
-    "armsref.cli.cmd_extract",
-    "armsref.cli.cmd_add_source",
-    "armsref.cli.cmd_scan",
-)
+#: Each subcommand and the module that defines it, in the order ``--help`` lists them.
+COMMANDS = {
+    "table": "armsref.cli.cmd_table",
+    "show": "armsref.cli.cmd_show",
+    "convert": "armsref.cli.cmd_convert",
+    "sources": "armsref.cli.cmd_sources",
+    "verify": "armsref.cli.cmd_verify",
+    "extract": "armsref.cli.cmd_extract",
+    "add-source": "armsref.cli.cmd_add_source",
+    "scan": "armsref.cli.cmd_scan",
+}
 
 
 def _version() -> str:
@@ -49,8 +49,12 @@ def _version() -> str:
     return f"armsref {__version__}"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered, or only the one named.
+
+    Registering one command when the command line names it keeps start-up to
+    what that command needs; ``armsref --help`` and usage errors get them all.
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data",
@@ -65,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for name in COMMANDS:
-        import_module(name).register(subparsers, common)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            import_module(module).register(subparsers, common)
     return parser
 
 
@@ -77,9 +82,11 @@ def error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    chosen = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    parser = build_parser(chosen)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as stop:  # argparse exits 2 on usage errors, 0 for --help
         return int(stop.code or 0)
     try:
