@@ -211,7 +211,7 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
 
     code, out, _ = run(capsys, "--help")
     assert code == 0
-    for name in COMMANDS:
-        assert f"    {name} " in out, name
+    listed = {line.split()[0] for line in out.splitlines() if line.startswith("    ")}
+    assert set(COMMANDS) <= listed
     code, _, err = run(capsys, "tabel")
     assert code == 2 and "invalid choice: 'tabel'" in err and "'table'" in err
