@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from armsref import precision, units
+from armsref import units
 from armsref.errors import ArmsrefError, UnknownSourceError, UnknownSystemError
 
 if TYPE_CHECKING:
@@ -265,6 +265,8 @@ class RangeClaim(_Linked):
             >>> eram.figures_in("km")
             ((458.66304, '460'),)
         """
+        from armsref import precision
+
         target = units.unit_name(unit)
         stated = [self.value] if self.value is not None else [self.low, self.high]
         also = self.also
@@ -319,6 +321,8 @@ def describe(
         >>> describe("between", None, 70.0, 160.0, "km")
         'between 70 and 160 km'
     """
+    from armsref import precision
+
     if value is not None:
         body = f"{precision.format_number(value)} {unit}"
     else:

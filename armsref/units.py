@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from armsref.errors import UnitError
@@ -160,6 +159,8 @@ def unit_symbol(name: str) -> str:
 @cache
 def registry() -> pint.UnitRegistry[Any]:
     """Return armsref's pint registry, built on first use and then reused."""
+    from importlib import resources
+
     import pint
 
     definitions = resources.files("armsref").joinpath("lengths.txt")
@@ -175,6 +176,8 @@ def _metres_per_unit() -> dict[str, float]:
     command that only shows figures does not pay for importing pint; a test holds
     it equal to the registry's own conversions.
     """
+    from importlib import resources
+
     text = resources.files("armsref").joinpath("lengths.txt").read_text(encoding="utf-8")
     factors: dict[str, float] = {}
     for line in text.splitlines():
