@@ -13,22 +13,20 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from armsref.cli.output import EXAMPLES
+from armsref.cli.output import add_command
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``add-source`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "add-source",
-        parents=[common],
-        help="add a document to the dataset, with its range figures as claims to review",
+        summary="add a document to the dataset, with its range figures as claims to review",
         description="Copy a UTF-8 text document into seeds/, record it in data/sources.yaml "
         "and append the range figures it gives to data/claims.yaml as unreviewed claims.",
-        epilog=EXAMPLES.format(
-            "armsref add-source article.txt --id cnn-tomahawk --outlet CNN "
-            "--published 2025-10-16\n  armsref add-source article.txt --data ./my-dataset"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref add-source article.txt --id cnn-tomahawk --outlet CNN "
+        "--published 2025-10-16\n  armsref add-source article.txt --data ./my-dataset",
     )
     parser.add_argument("file", metavar="FILE", help="the document, a UTF-8 text file")
     parser.add_argument("--id", metavar="ID", help="the source id (default: from title or file)")

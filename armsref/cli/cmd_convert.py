@@ -10,21 +10,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``convert`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "convert",
-        parents=[common],
-        help="convert a length between units",
+        summary="convert a length between units",
         description="Convert a length as people write it to another unit.",
-        epilog=EXAMPLES.format(
-            "armsref convert 995 mi --to km\n  armsref convert '1,600 km' --to nmi\n"
-            "  armsref convert 300-kilometer --to mi --json"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref convert 995 mi --to km\n  armsref convert '1,600 km' --to nmi\n"
+        "  armsref convert 300-kilometer --to mi --json",
     )
     parser.add_argument("value", help="a number, or a number with its unit ('1,600 km')")
     parser.add_argument("unit", nargs="?", help="the unit of VALUE, if not written with it")

@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 if TYPE_CHECKING:
     from armsref.extraction import Finding
@@ -22,17 +22,15 @@ if TYPE_CHECKING:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``extract`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "extract",
-        parents=[common],
-        help="list the range figures a document gives, each with its system and quote",
+        summary="list the range figures a document gives, each with its system and quote",
         description="Find every range figure in a UTF-8 text file and say which system it "
         "belongs to. Prints the findings; changes nothing.",
-        epilog=EXAMPLES.format(
-            "armsref extract article.txt\n  armsref extract article.txt --all --json\n"
-            "  armsref extract seeds/004_0e120a5187f68c70.txt --yaml"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref extract article.txt\n  armsref extract article.txt --all --json\n"
+        "  armsref extract seeds/004_0e120a5187f68c70.txt --yaml",
     )
     parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
     shape = parser.add_mutually_exclusive_group()

@@ -34,7 +34,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 if TYPE_CHECKING:
     from armsref.scanfiles import DocumentScan
@@ -55,19 +55,17 @@ def _jobs(text: str) -> int:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``scan`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "scan",
-        parents=[common],
-        help="list the systems each document mentions, with counts and first positions",
+        summary="list the systems each document mentions, with counts and first positions",
         description="Find every mention of a known system in text, Markdown and HTML\n"
         "documents. Prints, per document, the systems by first mention with their\n"
         "counts and the line:column of the first mention. Exits 1 if a document\n"
         "could not be scanned (each said on stderr), 0 otherwise.",
-        epilog=EXAMPLES.format(
-            "armsref scan article.txt\n  armsref scan --recursive --jobs 2 articles/\n"
-            "  curl -s https://example.org/a | armsref scan --json -"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref scan article.txt\n  armsref scan --recursive --jobs 2 articles/\n"
+        "  curl -s https://example.org/a | armsref scan --json -",
     )
     parser.add_argument(
         "paths",

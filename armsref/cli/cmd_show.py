@@ -12,21 +12,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``show`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "show",
-        parents=[common],
-        help="a system's card: names, kind, every reported range with its source and quote",
+        summary="a system's card: names, kind, every reported range with its source and quote",
         description="Show one system, looked up by any of its names, designations or aliases.",
-        epilog=EXAMPLES.format(
-            "armsref show tomahawk --unit mi\n  armsref show BGM-109\n  armsref show "
-            "'army tactical missile system' --json"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref show tomahawk --unit mi\n  armsref show BGM-109\n  armsref show "
+        "'army tactical missile system' --json",
     )
     parser.add_argument("name", help="any name of the system, in any case")
     parser.add_argument(

@@ -10,21 +10,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``sources`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "sources",
-        parents=[common],
-        help="the documents the dataset quotes",
+        summary="the documents the dataset quotes",
         description="List the source documents, what they state about themselves, and how "
         "many range claims each supports.",
-        epilog=EXAMPLES.format(
-            "armsref sources\n  armsref sources --format grid\n  armsref sources --json"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref sources\n  armsref sources --format grid\n  armsref sources --json",
     )
     parser.add_argument(
         "--format",

@@ -5,23 +5,21 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``table`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "table",
-        parents=[common],
-        help="the systems and their reported ranges, as a table (the main job)",
+        summary="the systems and their reported ranges, as a table (the main job)",
         description="Print the reported ranges as a table: one row per system (summary) or "
         "one row per claim (claims), converted to any unit, in any tabulate format.",
-        epilog=EXAMPLES.format(
-            "armsref table\n  armsref table --unit mi --format grid\n"
-            "  armsref table --view claims --system tomahawk --system ERAM\n"
-            "  armsref table --view claims --source cnn-longer-range-missiles --json"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref table\n  armsref table --unit mi --format grid\n"
+        "  armsref table --view claims --system tomahawk --system ERAM\n"
+        "  armsref table --view claims --source cnn-longer-range-missiles --json",
     )
     parser.add_argument(
         "--view",

@@ -6,19 +6,19 @@ import argparse
 import sys
 from typing import Any
 
-from armsref.cli.output import EXAMPLES, print_json
+from armsref.cli.output import add_command, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``verify`` subcommand."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
+        common,
         "verify",
-        parents=[common],
-        help="check the dataset: files, quotes, figures, duplicates",
+        summary="check the dataset: files, quotes, figures, duplicates",
         description="Check every source file against its sha256, every quote against its "
         "source, and every figure against its quote. Lists every problem; exits 1 if any.",
-        epilog=EXAMPLES.format("armsref verify\n  armsref verify --data ./my-dataset --json"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples="armsref verify\n  armsref verify --data ./my-dataset --json",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)

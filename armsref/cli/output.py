@@ -1,14 +1,44 @@
-"""What every subcommand prints with: JSON, and the shape of ``--help`` examples."""
+"""What every subcommand shares: how it is registered, and how it prints JSON."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from typing import Any
 
-__all__ = ["EXAMPLES", "print_json"]
+__all__ = ["add_command", "print_json"]
 
-#: Epilog template for a subcommand's ``--help``: ``EXAMPLES.format("armsref ...")``.
-EXAMPLES = "examples:\n  {}"
+
+def add_command(
+    subparsers: Any,
+    common: argparse.ArgumentParser,
+    name: str,
+    *,
+    summary: str,
+    description: str,
+    examples: str,
+) -> argparse.ArgumentParser:
+    """Add a subcommand with the options every command takes and an examples epilog.
+
+    Args:
+        subparsers: what ``add_subparsers()`` returned.
+        common: the parent parser with the options every command takes (``--data``).
+        name: the subcommand's name.
+        summary: one line for ``armsref --help``.
+        description: the paragraph at the top of ``armsref NAME --help``.
+        examples: example command lines, one per line.
+    """
+    epilog = "examples:\n" + "\n".join(f"  {line.strip()}" for line in examples.splitlines())
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        parents=[common],
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
 
 
 def print_json(value: object) -> None:
