@@ -28,7 +28,7 @@ from armsref.errors import InputError
 if TYPE_CHECKING:
     from armsref.models import Dataset, RangeClaim, System
 
-__all__ = ["NO_RANGE", "QUOTE_WIDTH", "VIEWS", "rows", "table"]
+__all__ = ["NO_RANGE", "QUOTE_WIDTH", "VIEWS", "claim_row", "rows", "table"]
 
 View = Literal["summary", "claims"]
 VIEWS: tuple[View, ...] = ("summary", "claims")
@@ -81,6 +81,36 @@ def _claims(system: System, source_ids: set[str] | None) -> list[RangeClaim]:
     return [c for c in system.claims if source_ids is None or c.source in source_ids]
 
 
+def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
+    """One claim as a mapping with stable keys, its figures in ``unit``.
+
+    Keys: ``system``, ``source``, ``file`` (the source document), ``as_written``
+    (the figure with its hedge, as the source states it), ``converted`` (the same
+    in ``unit``, rounded as stated), ``value`` (exact, in ``unit``; a 'between'
+    claim gives ``low`` and ``high`` instead), ``unit``, ``qualifier``,
+    ``variant``, ``quote``.
+    """
+    exact = [value for value, _ in claim.figures_in(unit)]
+    row: dict[str, object] = {
+        "system": claim.system,
+        "source": claim.source,
+        "file": claim.source_record.file,
+        "as_written": claim.figure,
+        "converted": claim.shown_in(unit),
+    }
+    if claim.value is not None:
+        row["value"] = exact[0]
+    else:
+        row["low"], row["high"] = exact
+    row.update(
+        unit=units.unit_symbol(unit),
+        qualifier=claim.qualifier,
+        variant=claim.variant,
+        quote=claim.quote,
+    )
+    return row
+
+
 def rows(
     view: str = "summary",
     unit: str = "km",
@@ -100,10 +130,8 @@ def rows(
 
     Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
     ``ranges`` (a list of ``{"figure", "source", "qualifier", "value"}`` in the
-    chosen unit), ``sources`` (how many), ``unit``. Keys of a claims row:
-    ``system``, ``source``, ``as_written``, ``converted``, ``value`` (exact, in
-    the chosen unit; a 'between' claim gives ``low`` and ``high`` instead),
-    ``unit``, ``qualifier``, ``quote``.
+    chosen unit), ``sources`` (how many), ``unit``. A claims row is
+    :func:`claim_row`.
 
     Raises:
         InputError: an unknown view.
@@ -143,20 +171,7 @@ def rows(
                 }
             )
             continue
-        for claim in claims:
-            exact = [value for value, _ in claim.figures_in(unit)]
-            row: dict[str, object] = {
-                "system": system.id,
-                "source": claim.source,
-                "as_written": claim.figure,
-                "converted": claim.shown_in(unit),
-            }
-            if claim.value is not None:
-                row["value"] = exact[0]
-            else:
-                row["low"], row["high"] = exact
-            row.update(unit=symbol, qualifier=claim.qualifier, quote=claim.quote)
-            result.append(row)
+        result.extend(claim_row(claim, unit) for claim in claims)
     return result
 
 

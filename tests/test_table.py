@@ -79,3 +79,20 @@ def test_bad_arguments_are_named() -> None:
         armsref.table(systems=["scud"])
     with pytest.raises(UnknownSourceError, match="'nyt'"):
         armsref.table(sources=["nyt"])
+
+
+def test_claim_rows_have_stable_keys() -> None:
+    (row,) = rows("claims", "mi", systems=["eram"])
+    assert list(row) == [
+        "system",
+        "source",
+        "file",
+        "as_written",
+        "converted",
+        "value",
+        "unit",
+        "qualifier",
+        "variant",
+        "quote",
+    ]
+    assert row["file"] == "seeds/004_0e120a5187f68c70.txt" and row["variant"] is None

@@ -1,9 +1,8 @@
 """``armsref show NAME``: a system's card, with every reported range and its quote.
 
 ``--json`` prints one object with the keys ``id``, ``name``, ``short``, ``kind``,
-``origin``, ``designations``, ``aliases``, ``unit``, ``claims`` (each with
-``source``, ``file``, ``as_written``, ``converted``, ``value`` or ``low``/``high``,
-``qualifier``, ``variant``, ``quote``), ``span`` (``low``, ``high``, ``text``, or
+``origin``, ``designations``, ``aliases``, ``unit``, ``claims`` (each as
+:func:`armsref.tables.claim_row` gives it), ``span`` (``low``, ``high``, ``text``, or
 null) and ``disagreements`` (pairs of source ids).
 """
 
@@ -37,22 +36,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def card(system: Any, unit: str) -> dict[str, object]:
     """The card's content as a mapping with the documented keys."""
     from armsref import units
+    from armsref.tables import claim_row
 
-    claims = []
-    for claim in system.claims:
-        exact = [value for value, _ in claim.figures_in(unit)]
-        entry: dict[str, object] = {
-            "source": claim.source,
-            "file": claim.source_record.file,
-            "as_written": claim.figure,
-            "converted": claim.shown_in(unit),
-        }
-        if claim.value is not None:
-            entry["value"] = exact[0]
-        else:
-            entry["low"], entry["high"] = exact
-        entry.update(qualifier=claim.qualifier, variant=claim.variant, quote=claim.quote)
-        claims.append(entry)
+    claims = [claim_row(claim, unit) for claim in system.claims]
     span = system.range_span(unit)
     return {
         "id": system.id,
