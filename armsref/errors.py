@@ -49,6 +49,7 @@ class DataError(ArmsrefError, ValueError):
         file: the dataset file at fault, as a display string.
         entry: which entry of the file (an id or a 1-based position), if known.
         field: the field at fault, if known.
+        reason: what is wrong, without the location.
     """
 
     def __init__(
