@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -43,5 +42,7 @@ def add_command(
 
 def print_json(value: object) -> None:
     """Print ``value`` as JSON on stdout, keys in the order given, non-ASCII kept."""
+    import json
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=None)
     sys.stdout.write("\n")
