@@ -60,7 +60,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    paths = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    paths = {p for p in sys.path if Path(p).name in {"site-packages", "dist-packages"}}
+    paths |= {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
     Path(site, "zz_borrowed_deps.pth").write_text("\n".join(sorted(paths)) + "\n")
     return env_dir
 
