@@ -62,30 +62,39 @@ def _name(claim: RangeClaim, position: int) -> str:
     return f"claim {position} ({claim.system} from {claim.source}, {claim.figure!r})"
 
 
-def _texts(dataset: Dataset) -> dict[str, str | None]:
-    """Each source's text, or None where the file is missing or unreadable."""
-    texts: dict[str, str | None] = {}
+@dataclass(frozen=True)
+class _Document:
+    """A source's file as read once for every check: its bytes and text, or why not."""
+
+    data: bytes | None
+    text: str | None
+    error: str | None
+
+
+def _read(dataset: Dataset) -> tuple[dict[str, str | None], dict[str, _Document]]:
+    """Read every source's file once: the texts the checks share, and the documents."""
+    documents: dict[str, _Document] = {}
     for source in dataset.sources:
         try:
-            texts[source.id] = source.path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            texts[source.id] = None
-    return texts
+            data = source.path.read_bytes()
+        except OSError as error:
+            documents[source.id] = _Document(None, None, error.strerror)
+            continue
+        documents[source.id] = _Document(data, data.decode("utf-8", errors="replace"), None)
+    return {key: doc.text for key, doc in documents.items()}, documents
 
 
 Check = Callable[["Dataset", dict[str, "str | None"]], Iterator[str]]
 
 
-def check_files(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
+def _files_problems(dataset: Dataset, documents: dict[str, _Document]) -> Iterator[str]:
     """A source file missing, or changed since its sha256 was recorded."""
-    del texts
     for source in dataset.sources:
-        try:
-            data = source.path.read_bytes()
-        except OSError as error:
-            yield f"source {source.id!r}: file {source.file} cannot be read ({error.strerror})"
+        document = documents[source.id]
+        if document.data is None:
+            yield f"source {source.id!r}: file {source.file} cannot be read ({document.error})"
             continue
-        digest = hashlib.sha256(data).hexdigest()
+        digest = hashlib.sha256(document.data).hexdigest()
         if digest != source.sha256:
             yield (
                 f"source {source.id!r}: file {source.file} has changed since it was recorded "
@@ -191,10 +200,9 @@ def check_unrecorded(dataset: Dataset, texts: dict[str, str | None]) -> Iterator
             )
 
 
-#: The checks :func:`verify` runs, in order. Each takes the dataset and the
-#: sources' texts and yields one line per problem.
+#: The checks :func:`verify` runs after the files' own check, in order. Each takes
+#: the dataset and the sources' texts and yields one line per problem.
 CHECKS: tuple[Check, ...] = (
-    check_files,
     check_quotes,
     check_figures,
     check_second_units,
@@ -224,8 +232,9 @@ def verify(path: str | os.PathLike[str] | None = None, *, strict: bool = False) 
     from armsref.dataset import load
 
     dataset = load(path)
-    texts = _texts(dataset)
-    problems = [problem for check in CHECKS for problem in check(dataset, texts)]
+    texts, documents = _read(dataset)
+    problems = list(_files_problems(dataset, documents))
+    problems += [problem for check in CHECKS for problem in check(dataset, texts)]
     warnings = [
         f"{_name(claim, position)}: not reviewed yet"
         for position, claim in enumerate(dataset.claims, 1)
