@@ -11,13 +11,16 @@ and every miss:
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:  # imported as tests.labelled.*, or run as a script from this folder
+    from tests.labelled import scoring
+except ImportError:  # pragma: no cover - script mode
+    import scoring  # type: ignore[no-redef]
 
 CASES = Path(__file__).with_name("extract_cases.yaml")
 
@@ -49,39 +52,13 @@ def finding_key(finding: Any) -> Key:
     )
 
 
-@dataclass
-class Score:
-    """Counts over the labelled set, and every disagreement."""
-
-    true_positive: int = 0
-    false_positive: int = 0
-    false_negative: int = 0
-    claims: int = 0
-    cases: int = 0
-    misses: list[str] = field(default_factory=list)
+class Score(scoring.Score):
+    """The tally over labelled claims."""
 
     @property
-    def precision(self) -> float:
-        found = self.true_positive + self.false_positive
-        return self.true_positive / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        labelled = self.true_positive + self.false_negative
-        return self.true_positive / labelled if labelled else 1.0
-
-    def add(self, text: str, expected: Iterable[Key], got: Iterable[Key]) -> None:
-        want, have = Counter(expected), Counter(got)
-        hits = sum((want & have).values())
-        self.true_positive += hits
-        self.false_positive += sum(have.values()) - hits
-        self.false_negative += sum(want.values()) - hits
-        self.claims += sum(want.values())
-        self.cases += 1
-        for key in (have - want).elements():
-            self.misses.append(f"extra   {key}: {text}")
-        for key in (want - have).elements():
-            self.misses.append(f"missing {key}: {text}")
+    def claims(self) -> int:
+        """How many claims the labelled set holds."""
+        return self.labelled
 
 
 def score(cases: list[dict[str, Any]] | None = None) -> tuple[Score, Score]:

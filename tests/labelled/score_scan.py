@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+try:  # imported as tests.labelled.*, or run as a script from this folder
+    from tests.labelled.scoring import Score
+except ImportError:  # pragma: no cover - script mode
+    from scoring import Score  # type: ignore[no-redef]
 
 CASES = Path(__file__).with_name("scan_cases.yaml")
 _MARK = re.compile(r"\[\[(.+?)\|([a-z0-9_-]+)\]\]", re.DOTALL)
@@ -47,27 +51,6 @@ def unmark(marked: str) -> tuple[str, list[Span]]:
     return "".join(pieces), spans
 
 
-@dataclass
-class Score:
-    """Counts over the whole set, and the texts behind each error."""
-
-    labelled: int = 0
-    found: int = 0
-    right: int = 0
-    cases: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        """Share of found mentions that are labelled (1.0 when nothing was found)."""
-        return self.right / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Share of labelled mentions found (1.0 when nothing was labelled)."""
-        return self.right / self.labelled if self.labelled else 1.0
-
-
 def score(path: Path = CASES) -> Score:
     """Scan every labelled text and compare with its marks."""
     from armsref.mentions import scan
@@ -75,15 +58,9 @@ def score(path: Path = CASES) -> Score:
     result = Score()
     for case in yaml.safe_load(path.read_text(encoding="utf-8")):
         text, labelled = unmark(case["text"])
-        found = [(m.system_id, m.start, m.end) for m in scan(text)]
-        result.cases += 1
-        result.labelled += len(labelled)
-        result.found += len(found)
-        result.right += len(set(found) & set(labelled))
-        for system, start, end in set(found) - set(labelled):
-            result.misses.append(f"extra {system} {text[start:end]!r} in {text!r}")
-        for system, start, end in set(labelled) - set(found):
-            result.misses.append(f"missed {system} {text[start:end]!r} in {text!r}")
+        found = [(m.system_id, m.start, m.end, m.surface) for m in scan(text)]
+        marked = [(system, start, end, text[start:end]) for system, start, end in labelled]
+        result.add(repr(text), marked, found)
     return result
 
 
