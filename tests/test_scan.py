@@ -10,6 +10,7 @@ import armsref
 from armsref.errors import InputError
 from armsref.mentions import Mention, scan, systems_in
 from tests.labelled.score_scan import score
+from tests.test_dataset import edit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -179,12 +180,10 @@ def test_armsref_scan_stays_the_function_once_its_module_is_imported() -> None:
 
 
 def test_names_with_letters_beyond_ascii_are_found(dataset_dir: Path) -> None:
-    systems = dataset_dir / "data" / "systems.yaml"
-    systems.write_text(
-        systems.read_text(encoding="utf-8").replace(
-            "aliases: [TLAM, Tomahawk cruise missile]", "aliases: [TLAM, Épée Rocket, Dart Ö]"
-        ),
-        encoding="utf-8",
+    edit(
+        dataset_dir,
+        "systems.yaml",
+        lambda entries: entries[2]["aliases"].extend(["Épée Rocket", "Dart Ö"]),
     )
     custom = armsref.load(dataset_dir)
     text = "an épée rocket, an ÉPÉE\u00a0ROCKET, a dart ö, not a Épée Rocketry or xépée rocket"

@@ -15,6 +15,7 @@ from armsref.errors import InputError
 from armsref.htmltext import visible_text
 from armsref.mentions import scan
 from armsref.scanfiles import DocumentScan, scan_file, scan_paths
+from tests.test_dataset import edit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -196,13 +197,7 @@ def test_jobs_must_be_positive() -> None:
 
 
 def test_another_dataset_is_used_by_every_job(dataset_dir: Path, tmp_path: Path) -> None:
-    systems = dataset_dir / "data" / "systems.yaml"
-    systems.write_text(
-        systems.read_text(encoding="utf-8").replace(
-            "aliases: [TLAM, Tomahawk cruise missile]", "aliases: [TLAM, Sea Arrow]"
-        ),
-        encoding="utf-8",
-    )
+    edit(dataset_dir, "systems.yaml", lambda entries: entries[2]["aliases"].extend(["Sea Arrow"]))
     custom = armsref.load(dataset_dir)
     docs = tmp_path / "docs"
     docs.mkdir()
