@@ -30,37 +30,37 @@ __version__ = "0.1.0"
 
 # Public name -> the module that defines it; imported on first attribute access.
 _LAZY: dict[str, str] = {
-    "AlsoFigure": "armsref.models",
-    "Dataset": "armsref.models",
-    "Disagreement": "armsref.compare",
-    "DocumentScan": "armsref.scanfiles",
-    "Extraction": "armsref.extraction",
-    "Finding": "armsref.extraction",
-    "Mention": "armsref.mentions",
-    "RangeClaim": "armsref.models",
-    "Report": "armsref.verification",
-    "Source": "armsref.models",
-    "Span": "armsref.compare",
-    "System": "armsref.models",
-    "SystemCount": "armsref.mentions",
-    "SystemTally": "armsref.scanfiles",
-    "add_source": "armsref.curate",
-    "clear_cache": "armsref.dataset",
-    "convert": "armsref.units",
-    "extract": "armsref.extraction",
-    "extract_all": "armsref.extraction",
-    "get": "armsref.names",
-    "load": "armsref.dataset",
-    "parse_quantity": "armsref.units",
-    "scan": "armsref.mentions",
-    "scan_file": "armsref.scanfiles",
-    "scan_paths": "armsref.scanfiles",
-    "search": "armsref.names",
-    "sources": "armsref.dataset",
-    "systems": "armsref.dataset",
-    "systems_in": "armsref.mentions",
-    "table": "armsref.tables",
-    "verify": "armsref.verification",
+    "AlsoFigure": "armsref.dataset.models",
+    "Dataset": "armsref.dataset.models",
+    "Disagreement": "armsref.lengths.compare",
+    "DocumentScan": "armsref.scanning.documents",
+    "Extraction": "armsref.extraction.pipeline",
+    "Finding": "armsref.extraction.pipeline",
+    "Mention": "armsref.scanning.mentions",
+    "RangeClaim": "armsref.dataset.models",
+    "Report": "armsref.curation.verification",
+    "Source": "armsref.dataset.models",
+    "Span": "armsref.lengths.compare",
+    "System": "armsref.dataset.models",
+    "SystemCount": "armsref.scanning.mentions",
+    "SystemTally": "armsref.scanning.documents",
+    "add_source": "armsref.curation.intake",
+    "clear_cache": "armsref.dataset.loading",
+    "convert": "armsref.lengths.units",
+    "extract": "armsref.extraction.pipeline",
+    "extract_all": "armsref.extraction.pipeline",
+    "get": "armsref.dataset.lookup",
+    "load": "armsref.dataset.loading",
+    "parse_quantity": "armsref.lengths.units",
+    "scan": "armsref.scanning.mentions",
+    "scan_file": "armsref.scanning.documents",
+    "scan_paths": "armsref.scanning.paths",
+    "search": "armsref.dataset.lookup",
+    "sources": "armsref.dataset.loading",
+    "systems": "armsref.dataset.loading",
+    "systems_in": "armsref.scanning.mentions",
+    "table": "armsref.views.tables",
+    "verify": "armsref.curation.verification",
 }
 
 __all__ = [
@@ -106,17 +106,18 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from armsref.compare import Disagreement, Span
-    from armsref.curate import add_source
-    from armsref.dataset import clear_cache, load, sources, systems
-    from armsref.extraction import Extraction, Finding, extract, extract_all
-    from armsref.mentions import Mention, SystemCount, scan, systems_in
-    from armsref.models import AlsoFigure, Dataset, RangeClaim, Source, System
-    from armsref.names import get, search
-    from armsref.scanfiles import DocumentScan, SystemTally, scan_file, scan_paths
-    from armsref.tables import table
-    from armsref.units import convert, parse_quantity
-    from armsref.verification import Report, verify
+    from armsref.curation.intake import add_source
+    from armsref.curation.verification import Report, verify
+    from armsref.dataset.loading import clear_cache, load, sources, systems
+    from armsref.dataset.lookup import get, search
+    from armsref.dataset.models import AlsoFigure, Dataset, RangeClaim, Source, System
+    from armsref.extraction.pipeline import Extraction, Finding, extract, extract_all
+    from armsref.lengths.compare import Disagreement, Span
+    from armsref.lengths.units import convert, parse_quantity
+    from armsref.scanning.documents import DocumentScan, SystemTally, scan_file
+    from armsref.scanning.mentions import Mention, SystemCount, scan, systems_in
+    from armsref.scanning.paths import scan_paths
+    from armsref.views.tables import table
 
 
 def __getattr__(name: str) -> Any:

@@ -1,6 +1,6 @@
 """Extraction against a plain scan, on the 200 MB scanning corpus, in the same run.
 
-Both read the same text already in memory: ``armsref.mentions.scan(text)`` (the
+Both read the same text already in memory: ``armsref.scanning.mentions.scan(text)`` (the
 scanner alone) and ``armsref.extract(text)`` (which scans, finds the unit
 words, reads the figures before them and attributes each). Runs alternate
 between the two and the best of each is kept, so a busy machine hurts both
@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 import armsref
-from armsref.extraction import extract
-from armsref.mentions import scan
+from armsref.extraction.pipeline import extract
+from armsref.scanning.mentions import scan
 
 
 def best_of(runs: int, jobs: dict[str, Callable[[], object]]) -> dict[str, float]:

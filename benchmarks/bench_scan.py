@@ -41,7 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 import armsref
-from armsref.scanfiles import scan_file, scan_paths
+from armsref.scanning.documents import scan_file
+from armsref.scanning.paths import scan_paths
 
 MB = 1_000_000
 
@@ -95,8 +96,8 @@ def python_re(path: Path) -> tuple[float, int, int]:
 
 def engines(path: Path, runs: int) -> None:
     """Raw candidate-finding speed of the engines considered, on the whole corpus in memory."""
-    from armsref.engine import prefilter
-    from armsref.matcher import matcher
+    from armsref.scanning.engine import prefilter
+    from armsref.scanning.matcher import matcher
 
     data = path.read_bytes()
     size = len(data) / MB
@@ -246,7 +247,7 @@ def main() -> None:
         big = corpus.repeated(path, 5)
         gigabytes = big.stat().st_size / 1e9
         cli = f"from armsref.cli import main; main(['scan', {str(big)!r}])"
-        kept = f"from armsref.scanfiles import scan_file; scan_file({str(big)!r})"
+        kept = f"from armsref.scanning.documents import scan_file; scan_file({str(big)!r})"
         print(f"peak memory, armsref scan on {gigabytes:.2f} GB: {peak_rss(cli):.0f} MB")
         print(f"peak memory, scan_file keeping every mention: {peak_rss(kept):.0f} MB")
         print(

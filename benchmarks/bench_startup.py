@@ -61,7 +61,7 @@ def time_get() -> dict[str, float]:
         number = 200_000
         seconds = min(timeit.repeat(lambda n=name: armsref.get(n), number=number, repeat=5))
         results[label] = seconds / number * 1e6
-    index = armsref.names.index()  # the uncached path: a new spelling every call
+    index = armsref.dataset.lookup.index()  # the uncached path: a new spelling every call
     names = [f"Tomahawk{'s' * (i % 2)}{' ' * (i % 7)}" for i in range(1000)]
     seconds = min(
         timeit.repeat(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import armsref
-from armsref.dataset import clear_cache
+from armsref.dataset.loading import clear_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -41,7 +41,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Add the document and say what was recorded."""
-    from armsref.curate import add_source
+    from armsref.curation.intake import add_source
 
     added = add_source(
         args.file,

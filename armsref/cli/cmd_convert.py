@@ -33,7 +33,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Convert and print."""
-    from armsref import precision, units
+    from armsref.lengths import precision, units
 
     text = f"{args.value} {args.unit}" if args.unit else args.value
     given = units.parse_quantity(text)

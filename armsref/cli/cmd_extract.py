@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from armsref.cli.output import add_command, print_json
 
 if TYPE_CHECKING:
-    from armsref.extraction import Finding
+    from armsref.extraction.pipeline import Finding
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -64,7 +64,7 @@ def _as_json(finding: Finding) -> dict[str, Any]:
 def _line(finding: Finding) -> str:
     figure = finding.figure
     if finding.also is not None:
-        from armsref.models import describe
+        from armsref.lengths.hedges import describe
 
         a = finding.also
         figure += f" ({describe('exact', a.value, a.low, a.high, a.unit)})"
@@ -76,8 +76,8 @@ def _source_id(path: str, raw: bytes, data: str | None) -> str:
     import hashlib
     from pathlib import Path
 
-    from armsref.curate import slug
-    from armsref.dataset import load
+    from armsref.curation.intake import slug
+    from armsref.dataset.loading import load
 
     digest = hashlib.sha256(raw).hexdigest()
     for source in load(data).sources:
@@ -88,10 +88,10 @@ def _source_id(path: str, raw: bytes, data: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Extract the document's range figures and print them."""
-    from armsref.curate import read_document
-    from armsref.dataset import load
+    from armsref.curation.intake import read_document
+    from armsref.dataset.loading import load
     from armsref.errors import InputError
-    from armsref.extraction import extract_all
+    from armsref.extraction.pipeline import extract_all
 
     if args.file == "-":
         raw = sys.stdin.buffer.read()
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
             shown["unattributed"] = [_as_json(f) for f in unattributed]
         print_json(shown)
     elif args.yaml:
-        from armsref.yamlwrite import render_entries
+        from armsref.curation.yamlwrite import render_entries
 
         source = _source_id(args.file, raw, args.data)
         claims = [f.to_claim(source) for f in result.findings]

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from armsref.cli.output import add_command, print_json
 
 if TYPE_CHECKING:
-    from armsref.scanfiles import DocumentScan
+    from armsref.scanning.documents import DocumentScan
 
 #: Show progress from this many documents on.
 PROGRESS_FROM = 20
@@ -145,8 +145,8 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     """Scan the documents and print what each mentions."""
-    from armsref.dataset import load
-    from armsref.scanfiles import expand, scan_documents
+    from armsref.dataset.loading import load
+    from armsref.scanning.paths import expand, scan_documents
 
     dataset = load(args.data)
     documents = list(expand(args.paths, args.recursive))

@@ -2,7 +2,7 @@
 
 ``--json`` prints one object with the keys ``id``, ``name``, ``short``, ``kind``,
 ``origin``, ``designations``, ``aliases``, ``unit``, ``claims`` (each as
-:func:`armsref.tables.claim_row` gives it), ``span`` (``low``, ``high``, ``text``, or
+:func:`armsref.views.tables.claim_row` gives it), ``span`` (``low``, ``high``, ``text``, or
 null) and ``disagreements`` (pairs of source ids).
 """
 
@@ -35,8 +35,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def card(system: Any, unit: str) -> dict[str, object]:
     """The card's content as a mapping with the documented keys."""
-    from armsref import units
-    from armsref.tables import claim_row
+    from armsref.lengths import units
+    from armsref.views.tables import claim_row
 
     claims = [claim_row(claim, unit) for claim in system.claims]
     span = system.range_span(unit)
@@ -57,8 +57,8 @@ def card(system: Any, unit: str) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the card of the system named."""
-    from armsref.dataset import load
-    from armsref.names import index
+    from armsref.dataset.loading import load
+    from armsref.dataset.lookup import index
 
     system = index(load(args.data)).get(args.name)
     data = card(system, args.unit)

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the sources."""
     from tabulate import tabulate, tabulate_formats
 
-    from armsref.dataset import load
+    from armsref.dataset.loading import load
     from armsref.errors import InputError
 
     dataset = load(args.data)

@@ -55,15 +55,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print the rows as a JSON list (keys: see armsref.tables.rows)",
+        help="print the rows as a JSON list (keys: see armsref.views.tables.rows)",
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the table."""
-    from armsref.dataset import load
-    from armsref.tables import rows, table
+    from armsref.dataset.loading import load
+    from armsref.views.tables import rows, table
 
     dataset = load(args.data)
     if args.json:

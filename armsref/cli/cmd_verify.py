@@ -26,7 +26,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Verify the dataset and print the report."""
-    from armsref.verification import verify
+    from armsref.curation.verification import verify
 
     report = verify(args.data)
     if args.json:

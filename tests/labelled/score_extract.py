@@ -63,7 +63,7 @@ class Score(scoring.Score):
 
 def score(cases: list[dict[str, Any]] | None = None) -> tuple[Score, Score]:
     """Score extract() on the claims, and extract_all() on the unattributed figures."""
-    from armsref.extraction import extract_all
+    from armsref.extraction.pipeline import extract_all
 
     attributed, unattributed = Score(), Score()
     for case in load_cases() if cases is None else cases:

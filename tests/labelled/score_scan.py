@@ -53,7 +53,7 @@ def unmark(marked: str) -> tuple[str, list[Span]]:
 
 def score(path: Path = CASES) -> Score:
     """Scan every labelled text and compare with its marks."""
-    from armsref.mentions import scan
+    from armsref.scanning.mentions import scan
 
     result = Score()
     for case in yaml.safe_load(path.read_text(encoding="utf-8")):

@@ -1,0 +1,14 @@
+"""Keeping the dataset honest: checking it, and growing it from new documents.
+
+Curation sits above extraction, because both checking and adding read what
+``extract`` finds in a source. The modules, in the order data flows:
+
+- :mod:`~armsref.curation.intake`: ``add_source``, and the figures a source
+  gives that no claim records;
+- :mod:`~armsref.curation.verification`: ``verify``, every check of the dataset;
+- :mod:`~armsref.curation.yamlwrite`: the one writer that changes ``data/``,
+  atomically and keeping the curator's formatting.
+
+Other packages import from the module that defines a name, so that importing
+this package costs nothing.
+"""

@@ -1,0 +1,29 @@
+"""The key a name is compared by, shared by loading (alias clashes) and lookup.
+
+A name is reduced to its *key*: Unicode-normalised (NFKC), case-folded, with
+a possessive ``'s`` (straight or curly apostrophe) dropped and every character
+that is not a letter or digit removed.
+
+Examples:
+    >>> name_key("  Army Tactical Missile System's ")
+    'armytacticalmissilesystem'
+    >>> name_key("BGM-109") == name_key("B.G.M. 109") == name_key("bgm109")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key"]
+
+_POSSESSIVE = re.compile(r"['\u2019\u02bc]s?\s*$")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def name_key(name: str) -> str:
+    """Reduce a name to the key names are compared by (see the module docstring)."""
+    text = unicodedata.normalize("NFKC", name).strip()
+    text = _POSSESSIVE.sub("", text)
+    return _NOT_ALNUM.sub("", text.casefold())

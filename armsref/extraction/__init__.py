@@ -1,0 +1,19 @@
+"""Range figures in a text and the system each belongs to, as a one-way pipeline.
+
+Text flows text → segments → mentions → figures → cues → findings; each stage
+is one module that takes what the stages before it made and never calls back
+up. The modules, in that order:
+
+- :mod:`~armsref.extraction.segments`: the text's paragraphs and sentences,
+  found once;
+- (mentions come from :func:`armsref.scanning.mentions.scan`);
+- :mod:`~armsref.extraction.unitspots`: where a unit word is written, in one
+  fast pass;
+- (figures come from :mod:`armsref.lengths.figures`, read near those spots);
+- :mod:`~armsref.extraction.cues`: whether the words around a figure make it
+  a range;
+- :mod:`~armsref.extraction.attribution`: which system the paragraph gives it
+  to;
+- :mod:`~armsref.extraction.pipeline`: ``extract`` and ``extract_all``, which
+  run the stages and make the findings.
+"""

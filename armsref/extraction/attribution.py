@@ -1,0 +1,298 @@
+"""Which system a range figure belongs to, by the names around it.
+
+:class:`Reader` gives each range figure to the system the text says it
+describes, using the scanner's mentions (:func:`armsref.scanning.mentions.scan`):
+
+1. in parentheses right after a name, to that system:
+   ``the ERAM (about 285 miles, or 460 kilometers)``;
+2. qualifying a name, to that system: ``the 300-km ATACMS``, ``a range of
+   300 km for the ATACMS``;
+3. otherwise (when the words around make it a range, see :mod:`armsref.extraction.cues`)
+   to the nearest name before it in the same sentence, passing over names that
+   are only compared with (``than the ERAM``, ``unlike the Tomahawk``) unless a
+   clause of their own follows (``unlike the ERAM, whose range is...``), names
+   a *which* clause is not about (``the ATACMS and its successor, which
+   can...``) and names that are the object of *can strike* or *can shoot
+   down*; names joined by *and* or commas (``ATACMS and ERAM missiles
+   can...``) each get it;
+4. where the sentence names none before it but says *it*, *its* or *the
+   missile*, to the system of the sentence before, if that sentence names
+   exactly one system, or else to the one system named later in the same
+   sentence (``Its 185-mile range makes the ATACMS...``);
+5. to a name right after it: ``With a range of 300 km, the ATACMS...``.
+
+The range of something else (``the 80-km reach of HIMARS rockets``) is given
+to no system.
+A figure that follows a range in the same sentence with its verb left out
+(``reaches 300 km and the ERAM 460 km``, ``160 km for aircraft and 20 km for
+missiles``) goes the same way. What no rule gives to a known system is given to
+none: it is never guessed onto one.
+
+Examples:
+    >>> from armsref.extraction import cues
+    >>> from armsref.extraction.segments import Segments
+    >>> from armsref.lengths import figures
+    >>> from armsref.scanning.mentions import scan
+    >>> def given(text):
+    ...     reader = Reader(Segments(text), scan(text))
+    ...     for figure in figures.find(text):
+    ...         cue = cues.range_cue(text, figure.start, figure.end)
+    ...         for g in reader.attribute(figure, cue):
+    ...             print(g.system and g.system.id, repr(text[g.start : g.end]))
+    >>> given("The ATACMS reaches 300 km and the ERAM 460 km.")
+    atacms 'The ATACMS reaches 300 km'
+    eram 'the ERAM 460 km'
+    >>> given("Ukraine wants ATACMS and Tomahawks. It has a range of 500 km.")
+    None 'a range of 500 km'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from armsref.extraction import cues
+
+if TYPE_CHECKING:
+    from armsref.dataset.models import System
+    from armsref.extraction.segments import Segments
+    from armsref.lengths import figures
+    from armsref.scanning.mentions import Mention
+
+__all__ = ["Given", "Reader"]
+
+_ANTECEDENT_REACH = 600
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their)\s+)$", re.IGNORECASE)
+_PAREN_AFTER_NAME = re.compile(r"(?:['’]s)?\s*\(\s*$")
+_PAREN_CLOSES = re.compile(r"\s*[),;]")
+_JOINED = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+|\s*&\s*)(?:the\s+)?", re.IGNORECASE)
+_AFTER_GAP = re.compile(r"[\s,]*(?:(?:the|a|an|US|U\.S\.|American|[\w-]+-made)\s+){0,3}")
+_ELLIPSIS = re.compile(r",?\s*")
+_SAME_SUBJECT = re.compile(r"(?:\s+[A-Za-z-]+){0,4},?\s+(?:and|or|but|while)\s+", re.IGNORECASE)
+_POSSESSIVE_RANGE = re.compile(r"(?:['’]s)?\s+(?:range|reach|out-?ranges)\b", re.IGNORECASE)
+#: ", whose range...", ", which has...": a clause about the name right before it.
+_OWN_CLAUSE = re.compile(r",\s*(?:whose|which|who)\b", re.IGNORECASE)
+#: "a 300-km range of the HIMARS": the range of something named after the figure.
+_OF_ANOTHER = re.compile(r"\s+of\s+(?!(?:up\s+to|about|at\s+least)\b)", re.IGNORECASE)
+#: "X and its successor, which can...": a relative clause about a noun after the name.
+_RELATIVE = re.compile(r"([^,.;()]*),\s*(?:which|that|who)\b", re.IGNORECASE)
+#: Words that may stand between a name and "which" without taking the clause from it.
+_HEAD_NOUNS = frozenset(
+    [
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "munition",
+        "munitions",
+        "interceptor",
+        "interceptors",
+        "system",
+        "systems",
+        "weapon",
+        "weapons",
+        "cruise",
+        "ballistic",
+        "air-launched",
+        "launcher",
+        "launchers",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """A figure given to a system (or to none), and the span of its quote.
+
+    Attributes:
+        system: the system, or None when no rule gives the figure to one.
+        start: where the quote starts in the text.
+        end: where it ends.
+    """
+
+    system: System | None
+    start: int
+    end: int
+
+
+class Reader:
+    """Attribution over one text and its mentions, figure after figure in text order.
+
+    The reader remembers the last sentence it found a range in, so that a figure
+    whose verb or subject is left out ("...and the ERAM 460 km") can follow it.
+    """
+
+    def __init__(self, segments: Segments, mentions: list[Mention]) -> None:
+        self.segments = segments
+        self.text = segments.text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        #: The start of the last sentence a range was found in, and what was found.
+        self.ranged = -1
+        self.previous: list[Given] = []
+
+    def _before(self, position: int, floor: int) -> list[Mention]:
+        """The mentions in ``text[floor:position]``, in order."""
+        low = bisect_left(self.starts, floor)
+        high = bisect_left(self.starts, position)
+        return [m for m in self.mentions[low:high] if m.end <= position]
+
+    def _after(self, position: int, ceiling: int) -> list[Mention]:
+        """The mentions in ``text[position:ceiling]``, in order."""
+        low = bisect_left(self.starts, position)
+        high = bisect_left(self.starts, ceiling)
+        return [m for m in self.mentions[low:high] if m.end <= ceiling]
+
+    def _inside(self, position: int) -> bool:
+        at = bisect_right(self.starts, position) - 1
+        return at >= 0 and self.mentions[at].end > position
+
+    def _compared(self, mention: Mention, floor: int) -> bool:
+        low = max(floor, mention.start - 40)
+        return cues.COMPARED.search(self.text, low, mention.start) is not None
+
+    def attribute(self, figure: figures.Figure, cue: cues.Cue | None) -> list[Given]:
+        """The findings for one figure: one per system it is given to, or one unattributed."""
+        first, last = self.segments.sentence(figure.start)
+        found = self._decide(figure, cue, first, last)
+        if found:
+            self.ranged, self.previous = first, found
+        return found
+
+    def _decide(
+        self, figure: figures.Figure, cue: cues.Cue | None, first: int, last: int
+    ) -> list[Given]:
+        text = self.text
+        before = self._before(figure.start, first)
+        after = self._after(figure.end, last)
+        # 1. In parentheses right after a name.
+        if (
+            before
+            and _PAREN_AFTER_NAME.fullmatch(text, before[-1].end, figure.start)
+            and _PAREN_CLOSES.match(text, figure.end)
+        ):
+            return self._finding(figure, [before[-1]], before[-1].start, figure.end)
+        # 2. Qualifying a name: "the 300-km ATACMS", "a range of 300 km for the ATACMS".
+        if after:
+            gap = cues.AFTER_NAME.fullmatch(text, figure.end, after[0].start)
+            if gap and (cue is not None or not gap.group("of")):
+                start = min(cue.start, figure.start) if cue else figure.start
+                return self._finding(figure, [after[0]], start, after[0].end)
+        if cue is None:
+            return self._without_cue(figure, before, after, first)
+        if self._inside(cue.word):
+            return []
+        if cue.kind == "after" and _OF_ANOTHER.match(text, cue.end):
+            # "the 80-km reach of HIMARS rockets": the range of something not named here.
+            return self._finding(figure, [], cue.start, cue.end)
+        # 3. The nearest name before it that is not only compared with. After "can
+        # strike" or "targets", a name is the object, not the subject: look before it.
+        if cue.kind in {"capable", "away"}:
+            before = self._before(cue.start, first)
+        subjects = [m for m in before if not self._compared(m, first)]
+        if before and _OWN_CLAUSE.match(text, before[-1].end):
+            subjects = [before[-1]]  # "Unlike the ERAM, whose range is...": its own clause
+        elif subjects and self._clause_about_another(subjects[-1], figure.start):
+            subjects = []
+        if subjects:
+            group = self._group(subjects)
+            return self._finding(figure, group, min(group[0].start, cue.start), cue.end)
+        # 4. "It", "the missile": the one system the sentence before names.
+        if cues.REFERS.search(text, first, figure.start):
+            named = self._antecedent(first) or self._one_named(after, first)
+            if named is not None:
+                # The quote runs from the name, so that it shows which system it means.
+                return self._finding(figure, [named], named.start, cue.end)
+        # 5. A name right after it: "With a range of 300 km, the ATACMS".
+        if after and _AFTER_GAP.fullmatch(text, cue.end, after[0].start):
+            return self._finding(figure, [after[0]], first, after[0].end)
+        return self._finding(figure, [], cue.start, cue.end)
+
+    def _without_cue(
+        self, figure: figures.Figure, before: list[Mention], after: list[Mention], first: int
+    ) -> list[Given]:
+        """A figure with no range word of its own that the sentence still makes a range."""
+        text = self.text
+        if self.ranged == first and after:
+            # "a range of 2,500 km, compared with 300 km for the ATACMS"
+            gap = cues.AFTER_NAME.fullmatch(text, figure.end, after[0].start)
+            if gap and gap.group("of"):
+                return self._finding(figure, [after[0]], figure.start, after[0].end)
+        if self.ranged == first:
+            # "The ATACMS reaches 300 km and the ERAM 460 km": the verb is left out.
+            if before and _ELLIPSIS.fullmatch(text, before[-1].end, figure.start):
+                return self._finding(figure, [before[-1]], before[-1].start, figure.end)
+            # "160 km for aircraft and 20 km for missiles": the same subject goes on.
+            previous = self.previous[0]
+            if _SAME_SUBJECT.fullmatch(text, previous.end, figure.start):
+                named = [m for m in before if m.start >= previous.end]
+                if not named:
+                    systems = [f.system for f in self.previous]
+                    return self._make(figure, systems, previous.start, figure.end)
+        # "At 1,000 miles, the Tomahawk's range is...": the range word follows the name.
+        if (
+            after
+            and _AFTER_GAP.fullmatch(text, figure.end, after[0].start)
+            and _POSSESSIVE_RANGE.match(text, after[0].end)
+        ):
+            return self._finding(figure, [after[0]], first, after[0].end)
+        return []
+
+    def _one_named(self, after: list[Mention], first: int) -> Mention | None:
+        """The name a sentence that opens with "Its..." gives later, if it gives only one."""
+        if any(self._compared(m, first) for m in after):
+            return None
+        return after[0] if len({m.system_id for m in after}) == 1 else None
+
+    def _clause_about_another(self, mention: Mention, position: int) -> bool:
+        """Whether a "which" clause before ``position`` is about a noun after ``mention``."""
+        relative = _RELATIVE.match(self.text, mention.end, position)
+        if relative is None:
+            return False
+        words = relative.group(1).lower().split()
+        return any(word not in _HEAD_NOUNS for word in words)
+
+    def _group(self, subjects: list[Mention]) -> list[Mention]:
+        """The nearest name, with the names joined to it by "and" or commas."""
+        group = [subjects[-1]]
+        for mention in reversed(subjects[:-1]):
+            if not _JOINED.fullmatch(self.text, mention.end, group[0].start):
+                break
+            group.insert(0, mention)
+        return group
+
+    def _antecedent(self, first: int) -> Mention | None:
+        """The one system the sentence before ``first`` names, if it names exactly one."""
+        at = bisect_left(self.starts, first) - 1
+        if at < 0 or first - self.mentions[at].end > _ANTECEDENT_REACH:
+            return None
+        last = self.mentions[at]
+        start, _ = self.segments.sentence(last.start)
+        named = {m.system_id for m in self._before(first, start)}
+        return last if len(named) == 1 else None
+
+    def _finding(
+        self,
+        figure: figures.Figure,
+        named: list[Mention],
+        start: int,
+        end: int,
+    ) -> list[Given]:
+        text = self.text
+        start, end = min(start, figure.start), max(end, figure.end)
+        det = _DETERMINER.search(text, max(0, start - 8), start)
+        start = det.start() if det else start
+        if text.count("(", start, end) > text.count(")", start, end):
+            closing = _PAREN_CLOSES.match(text, end)
+            if closing and text[closing.end() - 1] == ")":
+                end = closing.end()
+        systems: list[System | None] = [m.system for m in named]
+        return self._make(figure, systems, start, end)
+
+    def _make(
+        self, figure: figures.Figure, named: list[System | None], start: int, end: int
+    ) -> list[Given]:
+        systems: list[System | None] = list(dict.fromkeys(named)) or [None]
+        return [Given(s, start, end) for s in systems]

@@ -1,0 +1,23 @@
+"""Finding system names in text at speed: which systems a document mentions, and where.
+
+Text flows bytes → candidate places → confirmed mentions → per-document
+tallies. The modules, in that order:
+
+- :mod:`~armsref.scanning.htmltext`: the visible text of an HTML page;
+- :mod:`~armsref.scanning.senses`: when an everyday word ("Patriot",
+  "Tomahawk") means the weapon;
+- :mod:`~armsref.scanning.matcher`: every name in the dataset as patterns,
+  and the exact match rules;
+- :mod:`~armsref.scanning.engine`: the compiled multi-pattern prefilter
+  (Hyperscan, or Python ``re``) and its on-disk cache;
+- :mod:`~armsref.scanning.stream`: the exact rules over a stream of blocks,
+  in bounded memory;
+- :mod:`~armsref.scanning.mentions`: ``scan`` and ``systems_in`` over a text
+  in memory;
+- :mod:`~armsref.scanning.documents`: one file or standard input;
+- :mod:`~armsref.scanning.pool`: many documents in several processes;
+- :mod:`~armsref.scanning.paths`: files, folders and ``-``, here or in the pool.
+
+Other packages import from the module that defines a name, so that importing
+this package costs nothing.
+"""

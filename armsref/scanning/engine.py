@@ -1,0 +1,225 @@
+"""The fast engine: find the places in UTF-8 bytes where a system name may be.
+
+The prefilter patterns of :mod:`armsref.scanning.matcher` (one per name, matching
+wherever the exact pattern can, and more) are compiled into one Hyperscan
+database, together with one pattern that flags invalid UTF-8. A scan reports
+where each prefilter match ends; the exact rules then run, in Python, on a
+small window of text around each of these few places (see
+:mod:`armsref.scanning.stream`). Hyperscan searches all the patterns at once at several
+hundred MB/s and reports every match, overlapping ones included, with where it
+starts (leftmost) and ends.
+
+A compiled database is kept on disk (see :func:`cache_path`), so that a new
+process loads it in microseconds instead of compiling it again. Where Hyperscan
+cannot be imported, each pattern runs in turn as a Python ``re`` over the
+bytes: far slower, with the same results.
+
+Examples:
+    >>> import armsref
+    >>> from armsref.scanning.matcher import matcher
+    >>> engine = prefilter(matcher(armsref.load()))
+    >>> spans, invalid = engine.scan(b"two ATACMS and a Tomahawk")
+    >>> sorted((start, end) for start, end, _ in spans), invalid
+    ([(4, 10), (17, 25)], False)
+    >>> engine.scan(b"bad \\xff byte")[1]
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from armsref.scanning.matcher import Matcher
+
+__all__ = ["INVALID_UTF8", "Buffer", "Prefilter", "cache_path", "prefilter"]
+
+#: What the engines scan: ``bytes``, a ``bytearray`` or a ``memoryview`` of one.
+Buffer = bytes | bytearray | memoryview
+
+_CONT = rb"[\x80-\xbf]"
+#: Each multi-byte UTF-8 lead byte and the classes of the bytes that must follow it.
+_SEQUENCES: tuple[tuple[bytes, tuple[bytes, ...]], ...] = (
+    (rb"[\xc2-\xdf]", (_CONT,)),
+    (rb"\xe0", (rb"[\xa0-\xbf]", _CONT)),
+    (rb"[\xe1-\xec\xee\xef]", (_CONT, _CONT)),
+    (rb"\xed", (rb"[\x80-\x9f]", _CONT)),
+    (rb"\xf0", (rb"[\x90-\xbf]", _CONT, _CONT)),
+    (rb"[\xf1-\xf3]", (_CONT, _CONT, _CONT)),
+    (rb"\xf4", (rb"[\x80-\x8f]", _CONT, _CONT)),
+)
+
+
+def _negate(byte_class: bytes) -> bytes:
+    return b"[^" + byte_class[1:] if byte_class.startswith(b"[") else b"[^" + byte_class + b"]"
+
+
+def _invalid_utf8() -> bytes:
+    """A byte pattern that matches where a buffer stops being valid UTF-8.
+
+    From the buffer's start or an ASCII byte, any run of valid multi-byte
+    characters, then a byte that cannot start one, or a lead byte followed by
+    a byte that cannot continue it. A sequence cut short by the end of the
+    buffer is not flagged: buffers end on a character boundary, and the end of
+    a file is checked apart.
+    """
+    valid = b"|".join(lead + b"".join(rest) for lead, rest in _SEQUENCES)
+    bad = [rb"[\x80-\xc1\xf5-\xff]"]
+    for lead, rest in _SEQUENCES:
+        for position, byte_class in enumerate(rest):
+            bad.append(lead + b"".join(rest[:position]) + _negate(byte_class))
+    return rb"(?:^|[\x00-\x7f])(?:" + valid + rb")*(?:" + b"|".join(bad) + b")"
+
+
+#: The pattern that flags invalid UTF-8.
+INVALID_UTF8 = _invalid_utf8()
+
+
+class Prefilter(Protocol):
+    """What the stream scanner needs from an engine."""
+
+    def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
+        """Every prefilter match in ``data`` as ``(start, end, form)``, and whether
+        ``data`` holds invalid UTF-8."""
+        ...  # pragma: no cover
+
+
+def cache_path(name: str) -> Path | None:
+    """Where a compiled database is kept between runs, or ``None`` for nowhere.
+
+    In ``ARMSREF_CACHE_DIR`` if set (empty: no cache), else in
+    ``$XDG_CACHE_HOME/armsref`` or ``~/.cache/armsref``. A compiled database is
+    named by a hash of its patterns, the machine and the Hyperscan build, so a
+    change to any of them compiles afresh.
+
+    Examples:
+        >>> import os
+        >>> saved = os.environ.get("ARMSREF_CACHE_DIR")
+        >>> os.environ["ARMSREF_CACHE_DIR"] = "/tmp/armsref-cache"
+        >>> str(cache_path("x.db"))
+        '/tmp/armsref-cache/x.db'
+        >>> os.environ["ARMSREF_CACHE_DIR"] = ""
+        >>> cache_path("x.db") is None
+        True
+        >>> _ = os.environ.pop("ARMSREF_CACHE_DIR")
+        >>> if saved is not None:
+        ...     os.environ["ARMSREF_CACHE_DIR"] = saved
+    """
+    folder = os.environ.get("ARMSREF_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "armsref")
+    return Path(folder) / name if folder else None
+
+
+def _load(hyperscan: Any, path: Path | None) -> Any:
+    """A database compiled and stored before, if it is there and works here."""
+    if path is None:
+        return None
+    try:
+        database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)
+        database.scan(b"probe", match_event_handler=lambda *_: None)
+    except Exception:  # missing, unreadable, truncated, or built for another platform
+        return None
+    return database
+
+
+def _store(data: bytes, path: Path | None) -> None:
+    """Keep a compiled database for the next run; never fail for want of a cache."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        pass
+
+
+class _Hyperscan:
+    """The Hyperscan database of every prefilter pattern plus :data:`INVALID_UTF8`."""
+
+    def __init__(self, found: Matcher) -> None:
+        import hyperscan
+
+        patterns = [form.prefilter for form in found.forms]
+        self._invalid = len(patterns)
+        expressions = [*patterns, INVALID_UTF8]
+        flags = [hyperscan.HS_FLAG_SOM_LEFTMOST] * len(patterns) + [hyperscan.HS_FLAG_SINGLEMATCH]
+        key = hashlib.sha256(
+            repr((expressions, flags, platform.machine(), hyperscan.__file__)).encode()
+        ).hexdigest()[:32]
+        cached = cache_path(f"hyperscan-{key}.db")
+        self._database: Any = _load(hyperscan, cached)
+        if self._database is None:
+            self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            self._database.compile(
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                elements=len(expressions),
+                flags=flags,
+            )
+            _store(hyperscan.dumpb(self._database), cached)
+
+    def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
+        """See :class:`Prefilter`."""
+        spans: list[tuple[int, int, int]] = []
+        invalid = self._invalid
+        flagged: list[bool] = []
+
+        def on_match(form: int, start: int, end: int, _flags: int, _context: object) -> None:
+            if form == invalid:
+                flagged.append(True)
+            else:
+                spans.append((start, end, form))
+
+        if data:
+            self._database.scan(data, match_event_handler=on_match)
+        return spans, bool(flagged)
+
+
+class _PythonRe:
+    """The same patterns run one by one with Python ``re``: the fallback engine."""
+
+    def __init__(self, found: Matcher) -> None:
+        self._patterns = [re.compile(form.prefilter) for form in found.forms]
+
+    def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
+        """See :class:`Prefilter`."""
+        spans = [
+            (*match.span(), form)
+            for form, pattern in enumerate(self._patterns)
+            for match in pattern.finditer(data)
+        ]
+        try:
+            str(data, "utf-8")
+        except UnicodeDecodeError as error:
+            # A character cut short by the end is checked apart, as with Hyperscan.
+            return spans, error.reason != "unexpected end of data"
+        return spans, False
+
+
+#: Engines by the forms they were compiled from (kept alive by the entry).
+_ENGINES: dict[int, tuple[object, Prefilter]] = {}
+
+
+def prefilter(found: Matcher) -> Prefilter:
+    """The engine for a matcher's forms, compiled on first use: Hyperscan, else Python ``re``."""
+    entry = _ENGINES.get(id(found.forms))
+    if entry is None:
+        engine: Prefilter
+        try:
+            engine = _Hyperscan(found)
+        except ImportError:
+            engine = _PythonRe(found)
+        while len(_ENGINES) >= 8:
+            del _ENGINES[next(iter(_ENGINES))]
+        entry = _ENGINES[id(found.forms)] = (found.forms, engine)
+    return entry[1]

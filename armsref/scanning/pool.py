@@ -1,0 +1,98 @@
+"""Scanning many documents in several processes, for :func:`armsref.scanning.paths.scan_paths`.
+
+Each worker process loads the dataset and compiles the matcher once, then
+scans its share of the documents. What a worker sends back is plain data
+(system positions, offsets, strings); the parent turns it back into results
+that hold its own :class:`~armsref.dataset.models.System` records. Results come back
+in the order the documents were given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from armsref.scanning.documents import DocumentScan, SystemTally, scan_one
+from armsref.scanning.mentions import Mention
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from armsref.dataset.models import Dataset
+
+__all__ = ["scan_in_pool"]
+
+#: A document's result as plain data: path, tallies, mentions, error, warning, characters.
+_Plain = tuple[
+    str,
+    list[tuple[int, int, int, int, int]],
+    list[tuple[int, int, int, str]],
+    str | None,
+    str | None,
+    int | None,
+]
+
+
+def _work(batch: tuple[list[str], Path | None, bool]) -> list[_Plain]:
+    """In a worker: scan a batch of documents and flatten each result."""
+    from armsref.dataset.loading import load
+
+    paths, root, keep = batch
+    dataset = load(root) if root is not None else load()
+    index = {system.id: position for position, system in enumerate(dataset.systems)}
+    done = []
+    for path in paths:
+        result = scan_one(path, dataset, keep)
+        done.append(
+            (
+                result.path,
+                [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.systems],
+                [(index[m.system_id], m.start, m.end, m.surface) for m in result.mentions],
+                result.error,
+                result.warning,
+                result.chars,
+            )
+        )
+    return done
+
+
+def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
+    path, tallies, mentions, error, warning, chars = plain
+    systems = dataset.systems
+    return DocumentScan(
+        path,
+        tuple(SystemTally(systems[s], *rest) for s, *rest in tallies),
+        tuple(Mention(systems[s], start, end, surface) for s, start, end, surface in mentions),
+        error,
+        warning,
+        chars,
+    )
+
+
+def scan_in_pool(
+    documents: list[str | DocumentScan], jobs: int, dataset: Dataset | None, keep: bool
+) -> Iterator[DocumentScan]:
+    """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes.
+
+    Documents go to the workers in batches, so that each costs one message
+    rather than one per document. Standard input (``-``) is read in this process.
+    """
+    # The workers load the same dataset: the one given, or the default they inherit.
+    root = dataset.root if dataset is not None else None
+    if dataset is None:
+        from armsref.dataset.loading import load
+
+        dataset = load()
+    # Worker processes have no standard input (multiprocessing gives them /dev/null):
+    # "-" is read here, first.
+    documents = [scan_one(d, dataset, keep) if d == "-" else d for d in documents]
+    paths = [d for d in documents if not isinstance(d, DocumentScan)]
+    size = max(1, min(256, len(paths) // (jobs * 4)))
+    batches = [(paths[at : at + size], root, keep) for at in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = (plain for batch in pool.map(_work, batches) for plain in batch)
+        for document in documents:
+            yield (
+                document if isinstance(document, DocumentScan) else _rebuild(next(results), dataset)
+            )

@@ -1,0 +1,224 @@
+"""Tables of systems and the ranges sources report, in any unit and tabulate format.
+
+Two views:
+
+- **summary**: one row per system, with every reported range in the chosen
+  unit (each with its hedge and its source) and the number of sources;
+- **claims**: one row per claim, with the figure as written, the figure in the
+  chosen unit, the qualifier and a short quote.
+
+:func:`rows` gives the same data as plain mappings (the keys are stable; the
+command line's ``--json`` prints them), :func:`table` renders it with tabulate.
+
+Examples:
+    >>> print(table(view="summary", unit="km", systems=["eram"], fmt="simple"))
+    System    Kind                         Reported ranges                              Sources
+    --------  ---------------------------  -----------------------------------------  ---------
+    ERAM      air-launched cruise missile  about 460 km (trump-putin-call-tomahawks)          1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from armsref.errors import InputError
+from armsref.lengths import units
+
+if TYPE_CHECKING:
+    from armsref.dataset.models import Dataset, RangeClaim, System
+
+__all__ = ["NO_RANGE", "QUOTE_WIDTH", "VIEWS", "claim_row", "rows", "table"]
+
+View = Literal["summary", "claims"]
+VIEWS: tuple[View, ...] = ("summary", "claims")
+#: What a system with no reported range shows instead of a figure.
+NO_RANGE = "no range reported by any source"
+#: Quotes longer than this are shortened in the claims view.
+QUOTE_WIDTH = 60
+
+_HEADERS: dict[View, dict[str, str]] = {
+    "summary": {
+        "system": "System",
+        "kind": "Kind",
+        "ranges": "Reported ranges",
+        "sources": "Sources",
+    },
+    "claims": {
+        "system": "System",
+        "source": "Source",
+        "as_written": "As written",
+        "converted": "In {unit}",
+        "qualifier": "Qualifier",
+        "quote": "Quote",
+    },
+}
+
+
+def _short(quote: str) -> str:
+    if len(quote) <= QUOTE_WIDTH:
+        return quote
+    return quote[: QUOTE_WIDTH - 1].rstrip() + "…"
+
+
+def _select(
+    dataset: Dataset, systems: Sequence[str] | None, sources: Sequence[str] | None
+) -> tuple[list[System], set[str] | None]:
+    from armsref.dataset.lookup import index
+
+    chosen = list(dataset.systems)
+    if systems:
+        lookup = index(dataset)
+        wanted = {lookup.get(name).id for name in systems}
+        chosen = [system for system in chosen if system.id in wanted]
+    source_ids = None
+    if sources:
+        source_ids = {dataset.source(source_id).id for source_id in sources}
+    return chosen, source_ids
+
+
+def _claims(system: System, source_ids: set[str] | None) -> list[RangeClaim]:
+    return [c for c in system.claims if source_ids is None or c.source in source_ids]
+
+
+def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
+    """One claim as a mapping with stable keys, its figures in ``unit``.
+
+    Keys: ``system``, ``source``, ``file`` (the source document), ``as_written``
+    (the figure with its hedge, as the source states it), ``converted`` (the same
+    in ``unit``, rounded as stated), ``value`` (exact, in ``unit``; a 'between'
+    claim gives ``low`` and ``high`` instead), ``unit``, ``qualifier``,
+    ``variant``, ``quote``.
+    """
+    exact = [value for value, _ in claim.figures_in(unit)]
+    row: dict[str, object] = {
+        "system": claim.system,
+        "source": claim.source,
+        "file": claim.source_record.file,
+        "as_written": claim.figure,
+        "converted": claim.shown_in(unit),
+    }
+    if claim.value is not None:
+        row["value"] = exact[0]
+    else:
+        row["low"], row["high"] = exact
+    row.update(
+        unit=units.unit_symbol(unit),
+        qualifier=claim.qualifier,
+        variant=claim.variant,
+        quote=claim.quote,
+    )
+    return row
+
+
+def rows(
+    view: str = "summary",
+    unit: str = "km",
+    *,
+    systems: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    dataset: Dataset | None = None,
+) -> list[dict[str, object]]:
+    """The table's rows as mappings with stable keys, in dataset order.
+
+    Args:
+        view: ``"summary"`` or ``"claims"``.
+        unit: the unit figures are converted to, as people write it.
+        systems: keep only these systems (any of their names).
+        sources: keep only claims from these source ids.
+        dataset: the dataset to use (default: :func:`armsref.load`).
+
+    Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
+    ``ranges`` (a list of ``{"figure", "source", "qualifier", "value"}`` in the
+    chosen unit), ``sources`` (how many), ``unit``. A claims row is
+    :func:`claim_row`.
+
+    Raises:
+        InputError: an unknown view.
+        UnitError: an unknown unit.
+        UnknownSystemError: a system filter names no system.
+        UnknownSourceError: a source filter names no source.
+    """
+    from armsref.dataset.loading import load
+
+    if view not in VIEWS:
+        raise InputError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    symbol = units.unit_symbol(unit)
+    dataset = dataset or load()
+    chosen, source_ids = _select(dataset, systems, sources)
+    result: list[dict[str, object]] = []
+    for system in chosen:
+        claims = _claims(system, source_ids)
+        if view == "summary":
+            ranges = [
+                {
+                    "figure": c.shown_in(unit),
+                    "source": c.source,
+                    "qualifier": c.qualifier,
+                    "value": c.figures_in(unit)[0][0] if c.value is not None else None,
+                }
+                for c in claims
+            ]
+            result.append(
+                {
+                    "system": system.id,
+                    "name": system.name,
+                    "short": system.short,
+                    "kind": system.kind,
+                    "ranges": ranges,
+                    "sources": len({c.source for c in claims}),
+                    "unit": symbol,
+                }
+            )
+            continue
+        result.extend(claim_row(claim, unit) for claim in claims)
+    return result
+
+
+def table(
+    view: str = "summary",
+    unit: str = "km",
+    fmt: str = "github",
+    *,
+    systems: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    dataset: Dataset | None = None,
+) -> str:
+    """Render a view as a table in any of ``tabulate.tabulate_formats``.
+
+    A system with no reported range says so in words (:data:`NO_RANGE`), never 0
+    or an empty cell.
+
+    Raises:
+        InputError: an unknown view or format.
+        UnitError: an unknown unit.
+        UnknownSystemError: a system filter names no system.
+    """
+    from tabulate import tabulate, tabulate_formats
+
+    if fmt not in tabulate_formats:
+        raise InputError(
+            f"unknown table format {fmt!r}; choose one of {', '.join(sorted(tabulate_formats))}"
+        )
+    data = rows(view, unit, systems=systems, sources=sources, dataset=dataset)
+    chosen: View = "claims" if view == "claims" else "summary"
+    headers = [label.format(unit=units.unit_symbol(unit)) for label in _HEADERS[chosen].values()]
+    body: list[list[object]] = []
+    for row in data:
+        if view == "summary":
+            ranges = row["ranges"]
+            assert isinstance(ranges, list)
+            cell = "; ".join(f"{r['figure']} ({r['source']})" for r in ranges) or NO_RANGE
+            body.append([row["short"], row["kind"], cell, row["sources"]])
+        else:
+            body.append(
+                [
+                    row["system"],
+                    row["source"],
+                    row["as_written"],
+                    row["converted"],
+                    str(row["qualifier"]).replace("_", " "),
+                    _short(str(row["quote"])),
+                ]
+            )
+    return tabulate(body, headers=headers, tablefmt=fmt)
