@@ -76,13 +76,28 @@ class UnknownSystemError(ArmsrefError, LookupError):
     Attributes:
         query: the name that was asked for, as given.
         suggestions: the closest known names, best first (may be empty).
+        known_other: where the name is one of the other weapon systems the
+            dataset knows by name only (``data/others.yaml``), that system's
+            name and kind; else ``None``.
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        query: str,
+        suggestions: Sequence[str] = (),
+        known_other: tuple[str, str] | None = None,
+    ) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
+        self.known_other = known_other
         message = f"no system named {query!r}"
-        if self.suggestions:
+        if known_other is not None:
+            name, kind = known_other
+            message = (
+                f"{query!r} is {name}, a known {kind}, but armsref holds no data on it "
+                "(it covers ATACMS, ERAM, Tomahawk, JASSM and Patriot)"
+            )
+        elif self.suggestions:
             quoted = " or ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"
         super().__init__(message)

@@ -2,6 +2,7 @@
 
 Data flows files → records → indices → answers. The modules, in that order:
 
+- :mod:`~armsref.dataset.variants`: a system's variants and their names;
 - :mod:`~armsref.dataset.models`: the records (sources, systems, range
   claims, the dataset), frozen pydantic models;
 - :mod:`~armsref.dataset.keys`: the key a name is compared by;

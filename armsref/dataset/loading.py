@@ -30,10 +30,21 @@ if TYPE_CHECKING:
 
     from armsref.dataset.models import Dataset, Source, System
 
-__all__ = ["DATA_FILES", "clear_cache", "find_root", "load", "read_yaml", "sources", "systems"]
+__all__ = [
+    "DATA_FILES",
+    "OTHERS_FILE",
+    "clear_cache",
+    "find_root",
+    "load",
+    "read_yaml",
+    "sources",
+    "systems",
+]
 
 ENV_VAR = "ARMSREF_DATA"
 DATA_FILES = ("sources.yaml", "systems.yaml", "claims.yaml")
+#: The optional file of other weapon systems, known by name only.
+OTHERS_FILE = "others.yaml"
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CACHE: dict[Path, Dataset] = {}
 _DEFAULT: dict[None, Dataset] = {}  # the default dataset, once found
@@ -199,17 +210,23 @@ def _unique_ids(records: list[Any], file: str) -> None:
         seen[record.id] = position
 
 
-def _check_names(systems: list[Any], file: str) -> None:
+def _check_names(systems: list[Any], file: str, known: int = 0) -> None:
+    """Every name has letters or digits and belongs to one system only.
+
+    The first ``known`` systems were checked already (in another file): their
+    names are claimed first, and entries are numbered from the one after them.
+    """
     from armsref.dataset.keys import name_key
 
     owner: dict[str, tuple[str, str]] = {}
-    for position, system in enumerate(systems, 1):
+    for position, system in enumerate(systems, 1 - known):
         for field, names in (
             ("id", [system.id]),
             ("name", [system.name]),
             ("short", [system.short]),
             ("designations", system.designations),
             ("aliases", system.aliases),
+            ("variants", [name for variant in system.variants for name in variant.names]),
         ):
             for name in names:
                 key = name_key(name)
@@ -277,6 +294,7 @@ def _read(root: Path) -> Dataset:
     _unique_ids(sources, shown["sources.yaml"])
     _unique_ids(systems, shown["systems.yaml"])
     _check_names(systems, shown["systems.yaml"])
+    others = _others(root, systems)
     _check_files(root, sources, shown["sources.yaml"])
     _check_references(
         claims,
@@ -285,7 +303,33 @@ def _read(root: Path) -> Dataset:
         shown["claims.yaml"],
         raw["claims.yaml"],
     )
-    return Dataset(root=root, sources=tuple(sources), systems=tuple(systems), claims=tuple(claims))
+    return Dataset(
+        root=root,
+        sources=tuple(sources),
+        systems=tuple(systems),
+        claims=tuple(claims),
+        others=tuple(others),
+    )
+
+
+def _others(root: Path, systems: list[Any]) -> list[Any]:
+    """The systems known by name only, from ``data/others.yaml`` if the dataset has one.
+
+    An entry whose id is also a system of ``systems.yaml`` is left out: the
+    curator has promoted it to a covered system, whose names are its own.
+    """
+    from armsref.dataset.models import System
+
+    path = root / "data" / OTHERS_FILE
+    if not path.exists():
+        return []
+    shown = f"{root.name}/data/{OTHERS_FILE}"
+    others = _validate(System, _entries(read_yaml(path, shown), shown), shown)
+    _unique_ids(others, shown)
+    covered = {s.id for s in systems}
+    others = [o for o in others if o.id not in covered]
+    _check_names([*systems, *others], shown, known=len(systems))
+    return others
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from armsref.dataset.variants import Variant
 from armsref.errors import ArmsrefError, UnknownSourceError, UnknownSystemError
 from armsref.lengths import units
 from armsref.lengths.hedges import HEDGES, Qualifier, describe
@@ -117,14 +118,26 @@ class System(_Linked):
     origin: str = Field(min_length=1)
     designations: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name of the system: name, short name, designations, aliases."""
-        seen: dict[str, None] = {}
-        for name in (self.name, self.short, *self.designations, *self.aliases):
-            seen.setdefault(name, None)
-        return tuple(seen)
+        """Every name of the system: name, short name, designations, aliases, then its variants'."""
+        variants = (name for variant in self.variants for name in variant.names)
+        return tuple(
+            dict.fromkeys((self.name, self.short, *self.designations, *self.aliases, *variants))
+        )
+
+    def variant(self, variant_id: str) -> Variant:
+        """The variant with this id.
+
+        Raises:
+            UnknownSystemError: the system has no variant by that id.
+        """
+        for variant in self.variants:
+            if variant.id == variant_id:
+                return variant
+        raise UnknownSystemError(f"{self.short} {variant_id}") from None
 
     @property
     def claims(self) -> tuple[RangeClaim, ...]:
@@ -302,6 +315,9 @@ class RangeClaim(_Linked):
 class Dataset(BaseModel):
     """A validated dataset: its sources, systems and claims, with indices.
 
+    ``others`` are weapon systems the dataset knows by name only (from
+    ``data/others.yaml``): never one of ``systems``, never given a claim.
+
     Build one with :func:`armsref.load`; constructing it links every record to
     it and builds the indices once.
     """
@@ -311,6 +327,7 @@ class Dataset(BaseModel):
     sources: tuple[Source, ...]
     systems: tuple[System, ...]
     claims: tuple[RangeClaim, ...]
+    others: tuple[System, ...] = ()
 
     _sources_by_id: dict[str, Source] = PrivateAttr(default_factory=dict)
     _systems_by_id: dict[str, System] = PrivateAttr(default_factory=dict)

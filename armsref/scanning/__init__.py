@@ -4,8 +4,11 @@ Text flows bytes → candidate places → confirmed mentions → per-document
 tallies. The modules, in that order:
 
 - :mod:`~armsref.scanning.htmltext`: the visible text of an HTML page;
-- :mod:`~armsref.scanning.senses`: when an everyday word ("Patriot",
-  "Tomahawk") means the weapon;
+- :mod:`~armsref.scanning.senses`: what a name is (plain, acronym, everyday
+  word) and what the words right next to it decide;
+- :mod:`~armsref.scanning.evidence`: the weapon and other-sense words around it;
+- :mod:`~armsref.scanning.acronyms`: acronyms a text spells out;
+- :mod:`~armsref.scanning.discourse`: one sense per document, a scored decision;
 - :mod:`~armsref.scanning.matcher`: every name in the dataset as patterns,
   and the exact match rules;
 - :mod:`~armsref.scanning.engine`: the compiled multi-pattern prefilter

@@ -38,7 +38,7 @@ from armsref.scanning.mentions import Mention
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
     from armsref.scanning.matcher import Matcher
-    from armsref.scanning.stream import Reader
+    from armsref.scanning.stream import Found, Reader
 
 __all__ = ["BLOCK", "DocumentScan", "SystemTally", "problem", "scan_file", "scan_one"]
 
@@ -81,13 +81,15 @@ class DocumentScan:
 
     Attributes:
         path: the document as it was named (``-`` for standard input).
-        systems: the systems mentioned, by first mention, with counts.
-        mentions: every mention, in document order (empty when not kept).
+        systems: the dataset's systems mentioned, by first mention, with counts.
+        mentions: every mention of them, in document order (empty when not kept).
         error: why the document was not scanned, or ``None``.
         warning: something to know about a scanned document, or ``None``.
         chars: how many characters the document (or its visible text) has;
             ``None`` when mentions were not kept (then characters are counted
             only until every system has been seen).
+        others: the other weapon systems named (known by name only, never
+            counted as the dataset's), by first mention, with counts.
     """
 
     path: str
@@ -96,6 +98,7 @@ class DocumentScan:
     error: str | None = None
     warning: str | None = None
     chars: int | None = None
+    others: tuple[SystemTally, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -165,12 +168,13 @@ def _scan_stream(
     mentions: list[Mention] = []
     systems = found.systems
 
-    def take(batch: list[tuple[int, int, int, str]]) -> None:
-        for system, start, end, surface in batch:
+    def take(batch: list[Found]) -> None:
+        for system, start, end, surface, variant in batch:
             counts[system] = counts.get(system, 0) + 1
-            firsts.setdefault(system, start)
-            if keep:
-                mentions.append(Mention(systems[system], start, end, surface))
+            if start >= 0 and start < firsts.get(system, start + 1):
+                firsts[system] = start
+            if keep and system < found.covered:
+                mentions.append(Mention(systems[system], start, end, surface, variant))
 
     if html:
         for block in _html_blocks(_blocks(stream, first), replaced):
@@ -185,16 +189,23 @@ def _scan_stream(
             if not count:
                 break
     take(scanner.finish())
-    tallies = tuple(
-        SystemTally(systems[s], counts[s], firsts[s], *scanner.first_positions[s]) for s in counts
+    mentions.sort(key=lambda m: m.start)
+    tallies = sorted(
+        (
+            SystemTally(systems[s], counts[s], firsts[s], *scanner.first_positions[s])
+            for s in counts
+        ),
+        key=lambda tally: tally.offset,
     )
     invalid = scanner.invalid or bool(replaced)
+    covered = {s.id for s in systems[: found.covered]}
     return DocumentScan(
         name,
-        tallies,
+        tuple(t for t in tallies if t.system_id in covered),
         tuple(mentions),
         warning=_REPLACED if invalid else None,
         chars=scanner.chars if keep else None,
+        others=tuple(t for t in tallies if t.system_id not in covered),
     )
 
 

@@ -1,8 +1,10 @@
 """The name matcher: every name in the dataset, as patterns, and the exact match rules.
 
-Built from ``data/systems.yaml`` alone: every system's name, short name,
-designations and aliases becomes one *form*. Adding an alias to the YAML makes
-the scanner find it; nothing here knows any system.
+Built from the dataset alone: every name, short name, designation and alias
+of each system and of each of its variants (``data/systems.yaml``), and of
+each other weapon system known by name (``data/others.yaml``), becomes one
+*form*. Adding an alias to the YAML makes the scanner find it; nothing here
+knows any system.
 
 How a name written in the data matches text:
 
@@ -18,10 +20,14 @@ How a name written in the data matches text:
 - The match must start and end at a word boundary: no letter, digit or
   underscore right before or after it, so ``eram`` is not found in ``ceramic``
   nor ``Patriot`` in ``patriotic``. A hyphen is a boundary: ``ATACMS-capable``.
-- A name that is also an everyday word must pass the rules of
-  :mod:`armsref.scanning.senses` (capitalisation and nearby words).
 - Where matches overlap, the one that starts first wins, and of those the
-  longest: ``Tomahawk Land Attack Missile`` is one mention, not two.
+  longest: ``Tomahawk Land Attack Missile`` is one mention, not two, and so is
+  ``Patriot PAC-3``. Of two as long, a name as written beats one that took a
+  variant letter: ``AGM-158C`` is LRASM's designation, not the AGM-158's.
+- An acronym or an everyday name is only a *candidate*: whether it means the
+  system is decided per document (:mod:`armsref.scanning.discourse`) from what
+  :mod:`armsref.scanning.senses`, :mod:`armsref.scanning.evidence` and
+  :mod:`armsref.scanning.acronyms` read around it.
 
 Each form has two patterns: an exact one over ``str`` that applies all the
 rules above, and a *prefilter* over UTF-8 bytes for a fast multi-pattern
@@ -46,12 +52,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from armsref.scanning import senses
+from armsref.dataset.keys import name_key
+from armsref.scanning import acronyms, evidence, senses
+from armsref.scanning.discourse import Candidate, Discourse
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
 
-__all__ = ["Form", "Matcher", "leftmost_longest", "matcher"]
+__all__ = ["Form", "Matcher", "leftmost_longest", "matcher", "rank"]
 
 _Span = TypeVar("_Span", bound=tuple[Any, ...])
 
@@ -77,7 +85,8 @@ class Form:
     Attributes:
         name: the name as the data writes it.
         system: the position of its system in :attr:`Matcher.systems`.
-        everyday: whether it may be an everyday word (see :mod:`armsref.scanning.senses`).
+        sense: ``plain``, ``acronym`` or ``everyday`` (see :func:`senses.name_sense`).
+        variant: the id of the variant the name belongs to, or ``None``.
         exact: the exact pattern, over ``str``; group ``core`` is the name itself.
         prefilter: a pattern over UTF-8 bytes that matches wherever ``core`` can.
         longest: the most bytes a ``core`` match can take.
@@ -85,10 +94,16 @@ class Form:
 
     name: str
     system: int
-    everyday: bool
+    sense: str
+    variant: str | None
     exact: re.Pattern[str]
     prefilter: bytes
     longest: int
+
+    @property
+    def everyday(self) -> bool:
+        """Whether the name may be an everyday word."""
+        return self.sense == "everyday"
 
 
 def _char_class(char: str) -> tuple[str, bytes]:
@@ -152,60 +167,127 @@ def gap_letters_digits(before: str, after: str) -> bool:
     return before[-1].isdigit() != after[0].isdigit()
 
 
-def _form(name: str, system: int) -> Form:
+def _form(name: str, system: int, variant: str | None) -> Form:
     core, raw, longest = _compile(name)
-    everyday = senses.is_everyday_name(name.strip())
-    if everyday:
+    sense = senses.name_sense(name.strip())
+    if senses.is_everyday_name(name.strip()):
         # Only a capitalised or all-capitals everyday word can be a mention.
         word = name.strip()
         raw = b"(?:" + re.escape(word.encode()) + b"|" + re.escape(word.upper().encode()) + b")"
     digit = name.strip()[-1:].isdigit()
-    variant = "(?P<variant>[A-Z])?" if digit else ""
-    exact = re.compile(rf"(?<!\w)(?P<core>{core}){variant}(?P<plural>[sS])?(?!\w)")
+    letter = "(?P<variant>[A-Z])?" if digit else ""
+    exact = re.compile(rf"(?<!\w)(?P<core>{core}){letter}(?P<plural>[sS])?(?!\w)")
     # ASCII word boundaries around a name that starts and ends with an ASCII letter
     # or digit: wherever the exact pattern's Unicode boundaries hold, these do too.
     first, last = name.strip()[:1], name.strip()[-1:]
     before = rb"\b" if first.isascii() and first.isalnum() else b""
     after = rb"\b" if last.isascii() and last.isalnum() else b""
     prefilter = before + raw + (rb"[A-Z]?" if digit else b"") + rb"[sS]?" + after
-    return Form(name, system, everyday, exact, prefilter, longest + 2)
+    return Form(name, system, sense, variant, exact, prefilter, longest + 2)
 
 
 class Matcher:
     """Every name of every system in a dataset, compiled; built once per dataset.
 
     Attributes:
-        systems: the dataset's systems; a form's ``system`` indexes this.
+        systems: the dataset's systems, then the other systems it knows by
+            name; a form's ``system`` indexes this.
+        covered: how many of :attr:`systems` are the dataset's own: a position
+            at or past it is another system.
         forms: one :class:`Form` per distinct name, longest name first.
     """
 
     def __init__(self, dataset: Dataset) -> None:
-        self.systems: tuple[System, ...] = tuple(dataset.systems)
-        self.forms: tuple[Form, ...] = _forms(tuple(system.names for system in self.systems))
+        self.systems: tuple[System, ...] = (*dataset.systems, *dataset.others)
+        self.covered = len(dataset.systems)
+        self.forms: tuple[Form, ...] = _forms(
+            tuple(
+                tuple((name, _variant_of(system, name)) for name in system.names)
+                for system in self.systems
+            )
+        )
+        self._words = [_content_words(" ".join(s.names)) for s in self.systems]
+
+    def candidate(self, text: str, match: re.Match[str], form: Form) -> Candidate | None:
+        """What one exact match of ``form`` is, read from the ``text`` around it.
+
+        ``text`` may be a window of the document: it must hold
+        :data:`senses.LOOKBEHIND` characters before the match and
+        :data:`senses.LOOKAHEAD` after it, where the document has them.
+        An everyday name not written with its capitals (``patriots``) is no
+        candidate at all: ``None``.
+        """
+        start, end = match.span()
+        if form.sense == "everyday" and not senses.written_like(match.group("core"), form.name):
+            return None
+        found = Candidate(form.system, start, end, match.group(), form.sense, "", form.variant)
+        if form.sense == "plain":
+            return found
+        found.group = name_key(form.name)
+        if form.sense == "everyday":
+            found.local = senses.reading(text, start, end, match.end("core"), form.name)
+        else:
+            long_form = acronyms.defined_as(text, start, match.end("core"))
+            if long_form is not None:
+                # Spelt out in words of its own names ("extended-range missiles (ERAM)"),
+                # the acronym is the system; in other words, something else.
+                own = _content_words(long_form) & self._words[form.system]
+                found.defined = "self" if own else "other"
+        around = evidence.context(text, start, end)
+        found.weapon, found.other = around.weapon, around.other
+        return found
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps.
 
         The exact rules over the whole text, without the engine: what
         :func:`armsref.scanning.mentions.scan` must agree with, and what it falls back to.
+        Other systems' mentions are included (their positions are :attr:`covered` or more).
 
         Examples:
             >>> matcher().find("Two PAC-3 MSE and a PAC-3")
             [(4, 13, 4), (20, 25, 4)]
         """
-        found: list[tuple[int, int, int]] = []
+        return [(c.start, c.end, c.system) for c in self.find_candidates(text)]
+
+    def find_candidates(self, text: str) -> list[Candidate]:
+        """The mentions in ``text`` as decided :class:`Candidate` records, in document order."""
+        found: list[tuple[int, int, int, Candidate]] = []
+        anchors: list[Candidate] = []
         for form in self.forms:
             for match in form.exact.finditer(text):
-                start, end = match.span()
-                if form.everyday and not senses.means_system(text, start, end, match.end("core")):
+                candidate = self.candidate(text, match, form)
+                if candidate is None:
                     continue
-                found.append((start, end, form.system))
-        return leftmost_longest(found)
+                if candidate.local == "other":
+                    anchors.append(candidate)
+                else:
+                    found.append((match.start(), match.end(), rank(match, form), candidate))
+        found.sort(key=lambda item: item[2])
+        document = Discourse()
+        kept: list[Candidate] = []
+        for candidate in (*anchors, *(c for *_, c in leftmost_longest(found))):
+            kept += document.add(candidate)
+        kept += document.finish()
+        return sorted(kept, key=lambda c: c.start)
 
     def find_names(self, text: str) -> Iterator[tuple[str, int]]:
         """The matched text and system position of every mention in ``text``."""
         for start, end, system in self.find(text):
             yield text[start:end], system
+
+
+_SURER = {"plain": 0, "acronym": 1, "everyday": 2}
+
+
+def rank(match: re.Match[str], form: Form) -> int:
+    """Which of two matches of one span wins: lower first (see the module docstring).
+
+    A name as written beats one that took a variant letter (``AGM-158C`` is
+    LRASM's, not an AGM-158's); then the surer sense: ``SCALP EG`` (plain)
+    before ``SCALP-EG`` (an acronym) when both match the same words.
+    """
+    return 10 * bool(match.groupdict().get("variant")) + _SURER[form.sense]
 
 
 def leftmost_longest(found: list[_Span]) -> list[_Span]:
@@ -226,16 +308,33 @@ def leftmost_longest(found: list[_Span]) -> list[_Span]:
     return kept
 
 
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words of three letters or more that do not only name a kind of weapon."""
+    words = {word.casefold() for word in _WORDS.findall(text)}
+    return frozenset(words - senses.KIND_WORDS)
+
+
+def _variant_of(system: System, name: str) -> str | None:
+    """The id of the variant ``name`` belongs to, or ``None`` for the system's own names."""
+    for variant in system.variants:
+        if name in variant.names:
+            return variant.id
+    return None
+
+
 @functools.lru_cache(maxsize=8)
-def _forms(names: tuple[tuple[str, ...], ...]) -> tuple[Form, ...]:
-    """The forms for each system's names; shared by datasets that name systems alike."""
+def _forms(names: tuple[tuple[tuple[str, str | None], ...], ...]) -> tuple[Form, ...]:
+    """The forms for each system's ``(name, variant)`` pairs; shared by datasets alike."""
     seen: set[str] = set()
     forms: list[Form] = []
     for position, system_names in enumerate(names):
-        for name in system_names:
+        for name, variant in system_names:
             if name.strip() and name.casefold() not in seen:
                 seen.add(name.casefold())
-                forms.append(_form(name, position))
+                forms.append(_form(name, position, variant))
     forms.sort(key=lambda form: -len(form.name))
     return tuple(forms)
 
@@ -252,8 +351,8 @@ def matcher(dataset: Dataset | None = None) -> Matcher:
     Examples:
         >>> matcher() is matcher()
         True
-        >>> [form.name for form in matcher().forms][:2]
-        ['Joint Air-to-Surface Standoff Missiles', 'Joint Air-to-Surface Standoff Missile']
+        >>> [form.name for form in matcher().forms][0]
+        'National Advanced Surface-to-Air Missile System'
     """
     if dataset is None:
         from armsref.dataset.loading import load

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from armsref.dataset.models import Dataset, System
 
-__all__ = ["Mention", "SystemCount", "count_systems", "scan", "systems_in"]
+__all__ = ["Mention", "SystemCount", "count_systems", "scan", "scan_all", "systems_in"]
 
 #: A long text goes to the stream scanner in pieces of this many bytes.
 _BLOCK = 4 << 20
@@ -47,12 +47,15 @@ class Mention:
         end: where it ends (exclusive); a plural ``s`` is included, a
             possessive ``'s`` is not.
         surface: the name as the text writes it, ``text[start:end]``.
+        variant: the id of the variant the name names (``pac-3`` for
+            ``Patriot PAC-3``), or ``None``.
     """
 
     system: System
     start: int
     end: int
     surface: str
+    variant: str | None = None
 
     @property
     def system_id(self) -> str:
@@ -81,22 +84,47 @@ class SystemCount:
 
 
 def scan(text: str, dataset: Dataset | None = None) -> list[Mention]:
-    """Every mention of a system in ``text``, in document order, none overlapping.
+    """Every mention of the dataset's systems in ``text``, in document order, none overlapping.
 
     Args:
         text: the text, as given; offsets refer to it unchanged.
         dataset: whose names to look for (default: :func:`armsref.load`).
 
     Returns:
-        One :class:`Mention` per mention, ordered by ``start``.
+        One :class:`Mention` per mention, ordered by ``start``. Other weapon
+        systems the dataset knows by name only are left out: see :func:`scan_all`.
 
     Raises:
         InputError: ``text`` is not a string.
 
     Examples:
-        >>> [m.surface for m in scan("Patriots, not patriots; a tomahawk steak, not a TLAM")]
+        >>> [m.surface for m in scan("Patriots, not patriots; a Tomahawk steak, not a TLAM")]
         ['Patriots', 'TLAM']
+        >>> [m.surface for m in scan("The Patriots won; the quarterback threw a touchdown")]
+        []
+        >>> [(m.surface, m.variant) for m in scan("Kyiv got a Patriot PAC-3 battery.")]
+        [('Patriot PAC-3', 'pac-3')]
     """
+    mentions, covered = _scan(text, dataset)
+    return [m for m in mentions if m.system.id in covered]
+
+
+def scan_all(text: str, dataset: Dataset | None = None) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of the dataset's systems, and those of the other systems it knows by name.
+
+    Examples:
+        >>> ours, others = scan_all("HIMARS fired GMLRS; then came ATACMS.")
+        >>> [m.surface for m in ours], [m.system.id for m in others]
+        (['ATACMS'], ['himars', 'gmlrs'])
+    """
+    mentions, covered = _scan(text, dataset)
+    return (
+        [m for m in mentions if m.system.id in covered],
+        [m for m in mentions if m.system.id not in covered],
+    )
+
+
+def _scan(text: str, dataset: Dataset | None) -> tuple[list[Mention], frozenset[str]]:
     if not isinstance(text, str):
         raise InputError(f"scan() needs text (str), got {type(text).__name__}")
     from armsref.scanning.matcher import matcher
@@ -104,21 +132,27 @@ def scan(text: str, dataset: Dataset | None = None) -> list[Mention]:
 
     found = matcher(dataset)
     systems = found.systems
+    covered = frozenset(s.id for s in systems[: found.covered])
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         # Lone surrogates: no UTF-8 for the engine; the exact rules run on the whole text.
         return [
-            Mention(systems[system], start, end, text[start:end])
-            for start, end, system in found.find(text)
-        ]
+            Mention(systems[c.system], c.start, c.end, c.surface, c.variant)
+            for c in found.find_candidates(text)
+        ], covered
     stream = StreamScanner(found)
     spans = []
     with memoryview(data) as view:
         for at in range(0, len(data), _BLOCK):
             spans += stream.feed(view[at : at + _BLOCK])
     spans += stream.finish()
-    return [Mention(systems[system], start, end, surface) for system, start, end, surface in spans]
+    spans.sort(key=lambda span: span[1])
+    mentions = [
+        Mention(systems[system], start, end, surface, variant)
+        for system, start, end, surface, variant in spans
+    ]
+    return mentions, covered
 
 
 def count_systems(mentions: Iterable[Mention]) -> list[SystemCount]:

@@ -23,14 +23,16 @@ if TYPE_CHECKING:
 
 __all__ = ["scan_in_pool"]
 
-#: A document's result as plain data: path, tallies, mentions, error, warning, characters.
+#: A document's result as plain data: path, tallies, mentions, error, warning,
+#: characters, other systems' tallies.
 _Plain = tuple[
     str,
     list[tuple[int, int, int, int, int]],
-    list[tuple[int, int, int, str]],
+    list[tuple[int, int, int, str, str | None]],
     str | None,
     str | None,
     int | None,
+    list[tuple[int, int, int, int, int]],
 ]
 
 
@@ -40,7 +42,7 @@ def _work(batch: tuple[list[str], Path | None, bool]) -> list[_Plain]:
 
     paths, root, keep = batch
     dataset = load(root) if root is not None else load()
-    index = {system.id: position for position, system in enumerate(dataset.systems)}
+    index = {s.id: position for position, s in enumerate((*dataset.systems, *dataset.others))}
     done = []
     for path in paths:
         result = scan_one(path, dataset, keep)
@@ -48,25 +50,30 @@ def _work(batch: tuple[list[str], Path | None, bool]) -> list[_Plain]:
             (
                 result.path,
                 [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.systems],
-                [(index[m.system_id], m.start, m.end, m.surface) for m in result.mentions],
+                [
+                    (index[m.system_id], m.start, m.end, m.surface, m.variant)
+                    for m in result.mentions
+                ],
                 result.error,
                 result.warning,
                 result.chars,
+                [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.others],
             )
         )
     return done
 
 
 def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
-    path, tallies, mentions, error, warning, chars = plain
-    systems = dataset.systems
+    path, tallies, mentions, error, warning, chars, others = plain
+    systems = (*dataset.systems, *dataset.others)
     return DocumentScan(
         path,
         tuple(SystemTally(systems[s], *rest) for s, *rest in tallies),
-        tuple(Mention(systems[s], start, end, surface) for s, start, end, surface in mentions),
+        tuple(Mention(systems[s], a, b, text, v) for s, a, b, text, v in mentions),
         error,
         warning,
         chars,
+        tuple(SystemTally(systems[s], *rest) for s, *rest in others),
     )
 
 

@@ -1,14 +1,20 @@
-"""When a system name that is also an everyday word really means the system.
+"""What a name is (plain, acronym, everyday word), and what the words right next to it say.
 
-Some systems carry names that are ordinary English words: a patriot is a
-person, a tomahawk an axe. Which names are such *everyday words* is read from
-the data, never listed here: a name is one when it is a single word of letters
-written with a capital initial and the rest in lower case (``"Tomahawk"``,
-``"Patriot"``). Acronyms (``"ERAM"``, ``"TLAM"``), designations (``"BGM-109"``)
-and names of several words (``"Patriot missile system"``) are never everyday
-words: they mean the system in any letter case.
+Which names are uncertain is read from the data, never listed here
+(:func:`name_sense`):
 
-A match of an everyday-word name counts as a mention only if every rule holds:
+- a **plain** name says what it is: it has a digit (``BGM-109``, ``PAC-3``)
+  or a word that names a kind of weapon (``Patriot missile system``,
+  ``Army Tactical Missile System``);
+- an **acronym** is one word of capitals (``ERAM``, ``TLAM``, ``JASSM-ER``,
+  ``PrSM``): another thing may share it;
+- an **everyday** name is made of ordinary words written with capital
+  initials (``Patriot``, ``Tomahawk``, ``Storm Shadow``, ``Tactical Tomahawk``).
+
+Whether an acronym or everyday name means the system is decided per document
+(:mod:`armsref.scanning.discourse`). This module reads only the words right
+next to one occurrence (:func:`reading`): those that decide on their own.
+An everyday name is **the other sense** where any of these holds:
 
 1. **Capitalised.** The word is written with a capital initial (``Patriot``)
    or in capitals (``PATRIOT``). In lower case (``patriot``, ``tomahawks``) it
@@ -24,17 +30,23 @@ A match of an everyday-word name counts as a mention only if every rule holds:
 4. **Not a town.** It is not followed by a comma and a US state, spelt out
    or abbreviated: ``Tomahawk, Wisconsin``, ``Tomahawk, Wis.``, ``Tomahawk, WI``.
 
+and **the weapon** where the word right after it names a part or use of one
+(``Patriot batteries``, ``Tomahawk strikes``, ``Storm Shadow missiles``; see
+:data:`WEAPON_NEXT`).
+
 Each rule looks at most :data:`LOOKBEHIND` characters before the name and
 :data:`LOOKAHEAD` characters after it, so a scanner that keeps that much
-context around a match decides exactly as one that sees the whole text.
+context around a match decides exactly as one that sees the whole text (the
+evidence of :mod:`armsref.scanning.evidence` reads a wider window, which
+those two cover too).
 
 Examples:
-    >>> is_everyday_name("Patriot"), is_everyday_name("ERAM"), is_everyday_name("PAC-3")
-    (True, False, False)
-    >>> means_system("the Patriot Act passed", 4, 11)
-    False
-    >>> means_system("two Patriot batteries", 4, 11)
-    True
+    >>> name_sense("Patriot"), name_sense("ERAM"), name_sense("PAC-3")
+    ('everyday', 'acronym', 'plain')
+    >>> name_sense("Patriot missile system"), name_sense("Storm Shadow")
+    ('plain', 'everyday')
+    >>> reading("the Patriot Act passed", 4, 11), reading("two Patriot batteries", 4, 11)
+    ('other', 'weapon')
 """
 
 from __future__ import annotations
@@ -42,18 +54,44 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "KIND_WORDS",
     "LOOKAHEAD",
     "LOOKBEHIND",
     "OTHER_SENSE_BEFORE",
     "OTHER_SENSE_NEXT",
+    "WEAPON_NEXT",
     "is_everyday_name",
     "means_system",
+    "name_sense",
+    "reading",
+    "written_like",
 ]
 
-#: How many characters before a name the rules may look at.
-LOOKBEHIND = 48
-#: How many characters after a name the rules may look at.
-LOOKAHEAD = 64
+#: How many characters before a name the rules (and the evidence window) may look at.
+LOOKBEHIND = 1220
+#: How many characters after a name the rules (and the evidence window) may look at.
+LOOKAHEAD = 1220
+
+#: Words that make a name say what it is: a name holding one is plain.
+KIND_WORDS = frozenset(
+    (
+        *("missile", "missiles", "munition", "munitions", "system", "systems", "rocket"),
+        *("rockets", "interceptor", "interceptors", "launcher", "launchers", "artillery"),
+        *("cruise", "ballistic", "drone", "drones", "weapon", "weapons"),
+    )
+)
+
+#: Words that, right after an everyday-word name, make it the weapon.
+WEAPON_NEXT: frozenset[str] = frozenset(
+    (
+        *("missile", "missiles", "battery", "batteries", "interceptor", "interceptors"),
+        *("launcher", "launchers", "system", "systems", "strike", "strikes", "salvo"),
+        *("salvos", "cruise", "air", "unit", "units", "battalion", "battalions"),
+        *("radar", "radars", "round", "rounds", "munitions", "warhead", "warheads"),
+        *("deliveries", "shipments", "stocks", "stockpile", "inventory", "complex"),
+        *("complexes", "defences", "defenses", "fire", "launches", "launch", "sites"),
+    )
+)
 
 #: Words that, right after an everyday-word name, make it part of another name.
 OTHER_SENSE_NEXT: frozenset[str] = frozenset(
@@ -164,6 +202,28 @@ def is_everyday_name(name: str) -> bool:
     return name.isalpha() and name[:1].isupper() and name[1:].islower()
 
 
+def name_sense(name: str) -> str:
+    """``"plain"``, ``"acronym"`` or ``"everyday"``: how sure a name is (see the module docstring).
+
+    Examples:
+        >>> [name_sense(n) for n in ("BGM-109", "TLAM", "JASSM-ER", "PrSM", "Tactical Tomahawk")]
+        ['plain', 'acronym', 'acronym', 'acronym', 'everyday']
+    """
+    words = name.split()
+    if any(c.isdigit() for c in name) or any(w.casefold() in KIND_WORDS for w in words):
+        return "plain"
+    if len(words) > 1 and any(w.isupper() for w in words):
+        return "plain"  # an acronym or a block number in it: "JASSM baseline", "Block V"
+    if len(words) == 1:
+        letters = [c for c in name if c.isalpha()]
+        capitals = sum(c.isupper() for c in letters)
+        if letters and capitals >= 2 and capitals * 2 >= len(letters):
+            return "acronym"
+    if all(w.isalpha() for w in words) and all(w[:1].isupper() or w.islower() for w in words):
+        return "everyday"
+    return "plain"
+
+
 def _is_state(words: str) -> bool:
     first = words.split(" ", maxsplit=1)[0]
     return words in _POSTAL or words.casefold() in _STATES or first.casefold() in _STATES
@@ -173,7 +233,40 @@ def _capitalised(word: str) -> bool:
     return word.isupper() or (word[:1].isupper() and word[1:].islower())
 
 
-def means_system(text: str, start: int, end: int, core_end: int | None = None) -> bool:
+def reading(
+    text: str, start: int, end: int, core_end: int | None = None, name: str | None = None
+) -> str | None:
+    """What the words right next to the everyday name at ``text[start:end]`` decide.
+
+    Returns:
+        ``"other"`` where a rule of the module docstring makes it another
+        sense, ``"weapon"`` where the next word is one of :data:`WEAPON_NEXT`,
+        else ``None`` (the document decides).
+    """
+    if not means_system(text, start, end, core_end, name):
+        return "other"
+    following = _NEXT_WORD.match(text, end, end + LOOKAHEAD)
+    if following and following.group(1).casefold() in WEAPON_NEXT:
+        return "weapon"
+    return None
+
+
+def written_like(core: str, name: str | None) -> bool:
+    """Whether each word is capitalised (or in capitals) where the name's is."""
+    if name is None or " " not in name.strip():
+        return _capitalised(core)
+    words, wanted = core.split(), name.split()
+    if len(words) != len(wanted):
+        return _capitalised(words[0]) if words else False
+    return all(
+        _capitalised(word) if want[:1].isupper() else True
+        for word, want in zip(words, wanted, strict=True)
+    )
+
+
+def means_system(
+    text: str, start: int, end: int, core_end: int | None = None, name: str | None = None
+) -> bool:
     """Whether the everyday-word name at ``text[start:end]`` means the system.
 
     Args:
@@ -194,7 +287,7 @@ def means_system(text: str, start: int, end: int, core_end: int | None = None) -
         False
     """
     core = text[start : end if core_end is None else core_end]
-    if not _capitalised(core):
+    if not written_like(core, name):
         return False
     after = text[end : end + LOOKAHEAD]
     following = _NEXT_WORD.match(after)

@@ -28,10 +28,10 @@ Examples:
     >>> stream = StreamScanner(matcher(armsref.load()))
     >>> text = "Line one.\\n“Tomahawks” and ATACMS".encode()
     >>> found = [*stream.feed(text[:15]), *stream.feed(text[15:]), *stream.finish()]
-    >>> found
-    [(2, 11, 20, 'Tomahawks'), (0, 26, 32, 'ATACMS')]
-    >>> stream.first_positions
-    {2: (2, 2), 0: (2, 17)}
+    >>> sorted(found, key=lambda f: f[1])
+    [(2, 11, 20, 'Tomahawks', None), (0, 26, 32, 'ATACMS', None)]
+    >>> sorted(stream.first_positions.items())
+    [(0, (2, 17)), (2, (2, 2))]
 """
 
 from __future__ import annotations
@@ -40,17 +40,19 @@ import codecs
 from typing import TYPE_CHECKING, Protocol
 
 from armsref.scanning import senses
+from armsref.scanning.discourse import Discourse
 from armsref.scanning.engine import prefilter
-from armsref.scanning.matcher import leftmost_longest
+from armsref.scanning.matcher import leftmost_longest, rank
 
 if TYPE_CHECKING:
+    from armsref.scanning.discourse import Candidate
     from armsref.scanning.engine import Buffer, Prefilter
     from armsref.scanning.matcher import Matcher
 
 __all__ = ["Found", "Reader", "StreamScanner", "complete_prefix"]
 
-#: A mention as the stream reports it: ``(system, start, end, surface)``.
-Found = tuple[int, int, int, str]
+#: A mention as the stream reports it: ``(system, start, end, surface, variant)``.
+Found = tuple[int, int, int, str, str | None]
 
 
 class Reader(Protocol):
@@ -111,8 +113,12 @@ class StreamScanner:
 
     Call :meth:`feed` with each block (or :meth:`read_from` to read straight
     into the scanner's buffer), then :meth:`finish` once. They return the
-    mentions settled so far as ``(system, start, end, surface)``, ``system``
-    being a position in ``matcher.systems`` and offsets counting characters.
+    mentions settled so far as ``(system, start, end, surface, variant)``,
+    ``system`` being a position in ``matcher.systems`` and offsets counting
+    characters. A plain name is returned as soon as it is settled; an acronym
+    or everyday name waits for the document's decision
+    (:mod:`armsref.scanning.discourse`) and comes from :meth:`finish`, so
+    mentions come in document order only within each of those two kinds.
 
     Attributes:
         invalid: whether the bytes were not valid UTF-8 (then decoded with replacement).
@@ -152,6 +158,8 @@ class StreamScanner:
         self._counted = self._newlines = (0, 0)
         self.invalid = False
         self.first_positions: dict[int, tuple[int, int]] = {}
+        self._first_chars: dict[int, int] = {}
+        self._discourse = Discourse()
         self.chars = 0
 
     def _room(self, size: int) -> None:
@@ -192,7 +200,8 @@ class StreamScanner:
         """Say the document has ended; return the remaining mentions."""
         if self._decoder is not None:
             self._append(self._decoder.decode(b"", final=True).encode())
-        return self._process(final=True)
+        found = self._process(final=True)
+        return found + [self._report(c) for c in self._discourse.finish()]
 
     def _scan(self, end: int) -> tuple[list[tuple[int, int, int]], bool]:
         with memoryview(self._buffer) as view:
@@ -238,9 +247,10 @@ class StreamScanner:
     def _settle(
         self, data: bytearray, size: int, hits: list[tuple[int, int, int]], limit: int
     ) -> list[Found]:
-        """Confirm ``hits`` with the exact rules; keep the new ones that end by ``limit``."""
+        """Confirm ``hits`` with the exact rules; pass the new ones that end by ``limit`` on."""
         forms = self._matcher.forms
-        candidates: list[tuple[int, int, int, str]] = []
+        ranked: list[tuple[int, int, int, Candidate]] = []
+        anchors: list[tuple[int, int, int, Candidate]] = []
         for start, _, form in hits:
             low = max(0, start - self._before)
             high = min(size, start + self._longest[form] + self._after)
@@ -256,26 +266,44 @@ class StreamScanner:
             match = forms[form].exact.match(text, at)
             if match is None:
                 continue
-            stop = match.end()
-            if forms[form].everyday and not senses.means_system(text, at, stop, match.end("core")):
+            candidate = self._matcher.candidate(text, match, forms[form])
+            if candidate is None:
                 continue
-            surface = text[at:stop]
-            end_byte = start + (stop - at if surface.isascii() else len(surface.encode()))
-            candidates.append((start, end_byte, forms[form].system, surface))
+            surface = candidate.surface
+            end_byte = start + (len(surface) if surface.isascii() else len(surface.encode()))
+            candidate.byte = start
+            if candidate.local == "other":
+                anchors.append((start, end_byte, 0, candidate))
+            else:
+                ranked.append((start, end_byte, rank(match, forms[form]), candidate))
+        ranked.sort(key=lambda item: item[2])
         kept: list[Found] = []
-        for start, end_byte, system, surface in leftmost_longest(candidates):
+        for start, end_byte, _, candidate in (*anchors, *leftmost_longest(ranked)):
             if end_byte > limit or self._byte + end_byte <= self._accepted:
                 continue
-            if not self._counting:
-                kept.append((system, -1, -1, surface))
-                continue
-            char = self._char + start - self._continuations_before(data, start)
-            kept.append((system, char, char + len(surface), surface))
-            if system not in self.first_positions:
-                self.first_positions[system] = self._position(data, start, char)
+            if self._counting:
+                char = self._char + start - self._continuations_before(data, start)
+                candidate.start, candidate.end = char, char + len(candidate.surface)
+                if candidate.sense != "plain" and candidate.system not in self._first_chars:
+                    candidate.position = self._position(data, start, char)
+            else:
+                candidate.start = candidate.end = -1
+            kept += [self._report(c, data) for c in self._discourse.add(candidate)]
+        return kept
+
+    def _report(self, candidate: Candidate, data: bytearray | None = None) -> Found:
+        """A decided mention as the stream returns it; its system's first position noted."""
+        system, char = candidate.system, candidate.start
+        if char >= 0 and char < self._first_chars.get(system, char + 1):
+            position = candidate.position
+            if position is None and data is not None:
+                position = self._position(data, candidate.byte, char)
+            if position is not None:
+                self._first_chars[system] = char
+                self.first_positions[system] = position
                 # Offsets past each system's first mention may be left uncounted.
                 self._counting = self.offsets or len(self.first_positions) < self._systems
-        return kept
+        return (system, candidate.start, candidate.end, candidate.surface, candidate.variant)
 
     def _position(self, data: bytearray, at: int, char: int) -> tuple[int, int]:
         """The 1-based line and column of byte ``at`` of ``data`` (character ``char``)."""

@@ -91,7 +91,7 @@ def test_only_warnings_exit_0(capsys: pytest.CaptureFixture[str], tmp_path: Path
 def test_stdin_with_a_dash(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO(b"two\nPatriots"), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"two\nPatriot batteries"), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     code, out, _ = run(capsys, "scan", "--json", "-")
     assert code == 0
@@ -160,7 +160,7 @@ def test_data_option_uses_another_dataset(
         encoding="utf-8",
     )
     doc = tmp_path / "doc.txt"
-    doc.write_text("a Sea Arrow", encoding="utf-8")
+    doc.write_text("a Sea Arrow cruise missile", encoding="utf-8")
     code, out, _ = run(capsys, "scan", "--json", "--data", str(dataset_dir), str(doc))
     assert code == 0 and json.loads(out)["systems"][0]["id"] == "tomahawk"
     _, out, _ = run(capsys, "scan", "--json", str(doc))

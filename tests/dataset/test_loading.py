@@ -40,8 +40,14 @@ def test_five_systems_with_their_names(dataset: armsref.Dataset) -> None:
     }
     tomahawk = dataset.system("tomahawk")
     assert {"TLAM", "Tomahawk Land Attack Missile"} <= set(tomahawk.names)
-    assert "JASSM-ER" in dataset.system("jassm").aliases
-    assert "PAC-3" in dataset.system("patriot").aliases
+    assert "JASSM-ER" in dataset.system("jassm").names
+    assert dataset.system("jassm").variant("jassm-er").designations == ("AGM-158B",)
+    assert [v.id for v in dataset.system("patriot").variants] == [
+        "pac-2",
+        "pac-2-gem-t",
+        "pac-3",
+        "pac-3-mse",
+    ]
     assert "Army Tactical Missile Systems" in dataset.system("atacms").names
     assert "extended-range attack munitions" in dataset.system("eram").names
     assert "Joint Air-to-Surface Standoff Missiles" in dataset.system("jassm").names

@@ -64,7 +64,7 @@ def test_html_is_scanned_as_visible_text(tmp_path: Path) -> None:
 
 def test_markdown_and_text_are_read_as_they_are(tmp_path: Path) -> None:
     path = tmp_path / "page.md"
-    path.write_text("<b>not html here</b> **Tomahawk**", encoding="utf-8")
+    path.write_text("<b>not html here</b> **Tomahawk** missiles", encoding="utf-8")
     assert [m.start for m in scan_file(path).mentions] == [23]
 
 
@@ -203,7 +203,7 @@ def test_another_dataset_is_used_by_every_job(dataset_dir: Path, tmp_path: Path)
     docs = tmp_path / "docs"
     docs.mkdir()
     for name in ("a.txt", "b.txt"):
-        (docs / name).write_text("a sea arrow", encoding="utf-8")
+        (docs / name).write_text("a Sea Arrow missile", encoding="utf-8")
     for jobs in (1, 2):
         found = [r.count for r in scan_paths([docs], jobs=jobs, dataset=custom)]
         assert found == [1, 1]

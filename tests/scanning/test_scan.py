@@ -73,10 +73,10 @@ def test_longest_name_wins_and_parenthesised_acronym_is_separate() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "system"),
     [
-        ("three Tomahawks", "Tomahawks", "tomahawk"),
+        ("three Tomahawks hit the radar", "Tomahawks", "tomahawk"),
         ("the ATACMS's range", "ATACMS", "atacms"),
         ("JASSMs fired", "JASSMs", "jassm"),
-        ("Patriots arrived", "Patriots", "patriot"),
+        ("Patriots arrived in Kyiv", "Patriots", "patriot"),
         ("3,350 ERAMs", "ERAMs", "eram"),
         ("the Patriots’ radar", "Patriots", "patriot"),
         ("the Tomahawk’s warhead", "Tomahawk", "tomahawk"),
