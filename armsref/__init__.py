@@ -36,7 +36,9 @@ _LAZY: dict[str, str] = {
     "DocumentScan": "armsref.scanning.documents",
     "Extraction": "armsref.extraction.pipeline",
     "Finding": "armsref.extraction.pipeline",
+    "Identity": "armsref.dataset.lookup",
     "Mention": "armsref.scanning.mentions",
+    "Variant": "armsref.dataset.variants",
     "RangeClaim": "armsref.dataset.models",
     "Report": "armsref.curation.verification",
     "Source": "armsref.dataset.models",
@@ -50,9 +52,11 @@ _LAZY: dict[str, str] = {
     "extract": "armsref.extraction.pipeline",
     "extract_all": "armsref.extraction.pipeline",
     "get": "armsref.dataset.lookup",
+    "identify": "armsref.dataset.lookup",
     "load": "armsref.dataset.loading",
     "parse_quantity": "armsref.lengths.units",
     "scan": "armsref.scanning.mentions",
+    "scan_all": "armsref.scanning.mentions",
     "scan_file": "armsref.scanning.documents",
     "scan_paths": "armsref.scanning.paths",
     "search": "armsref.dataset.lookup",
@@ -72,6 +76,7 @@ __all__ = [
     "DocumentScan",
     "Extraction",
     "Finding",
+    "Identity",
     "InputError",
     "Mention",
     "RangeClaim",
@@ -84,6 +89,7 @@ __all__ = [
     "UnitError",
     "UnknownSourceError",
     "UnknownSystemError",
+    "Variant",
     "VerificationError",
     "__version__",
     "add_source",
@@ -92,9 +98,11 @@ __all__ = [
     "extract",
     "extract_all",
     "get",
+    "identify",
     "load",
     "parse_quantity",
     "scan",
+    "scan_all",
     "scan_file",
     "scan_paths",
     "search",
@@ -109,13 +117,14 @@ if TYPE_CHECKING:
     from armsref.curation.intake import add_source
     from armsref.curation.verification import Report, verify
     from armsref.dataset.loading import clear_cache, load, sources, systems
-    from armsref.dataset.lookup import get, search
+    from armsref.dataset.lookup import Identity, get, identify, search
     from armsref.dataset.models import AlsoFigure, Dataset, RangeClaim, Source, System
+    from armsref.dataset.variants import Variant
     from armsref.extraction.pipeline import Extraction, Finding, extract, extract_all
     from armsref.lengths.compare import Disagreement, Span
     from armsref.lengths.units import convert, parse_quantity
     from armsref.scanning.documents import DocumentScan, SystemTally, scan_file
-    from armsref.scanning.mentions import Mention, SystemCount, scan, systems_in
+    from armsref.scanning.mentions import Mention, SystemCount, scan, scan_all, systems_in
     from armsref.scanning.paths import scan_paths
     from armsref.views.tables import table
 

@@ -93,10 +93,12 @@ class UnknownSystemError(ArmsrefError, LookupError):
         message = f"no system named {query!r}"
         if known_other is not None:
             name, kind = known_other
-            message = (
-                f"{query!r} is {name}, a known {kind}, but armsref holds no data on it "
-                "(it covers ATACMS, ERAM, Tomahawk, JASSM and Patriot)"
+            what = (
+                f"a known {kind}"
+                if name.casefold() == query.strip().casefold()
+                else (f"{name}, a known {kind}")
             )
+            message = f"{query!r} is {what}, but the dataset holds no data on it"
         elif self.suggestions:
             quoted = " or ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"

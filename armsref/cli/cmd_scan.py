@@ -2,9 +2,11 @@
 
 ``PATH`` is a file, a folder (its ``.txt``, ``.text``, ``.md``, ``.markdown``,
 ``.html`` and ``.htm`` files; with ``--recursive`` those in its subfolders too)
-or ``-`` for standard input. HTML files are read as their visible text. For
-each document it prints the systems mentioned, by first mention, with counts
-and the line:column (from 1, in characters) of the first mention.
+or ``-`` for standard input. HTML files, and standard input that starts like
+an HTML page (or with ``--html``), are read as their visible text. For each
+document it prints the systems mentioned, by first mention, with counts and
+the line:column (from 1, in characters) of the first mention, then the other
+weapon systems it names (known by name only; never counted as the dataset's).
 
 ``--json`` prints one JSON object per document, one per line (JSON Lines),
 with these keys, always all of them, in this order:
@@ -16,8 +18,10 @@ with these keys, always all of them, in this order:
   replacement characters, or null;
 - ``mentions``: how many mentions in all;
 - ``systems``: a list of objects with ``id``, ``name`` (the short name),
-  ``count``, and for the first mention ``line``, ``column`` and ``offset``
-  (its character offset).
+  ``count``, for the first mention ``line``, ``column`` and ``offset``
+  (its character offset), and ``variants`` (the ids of the variants named);
+- ``others``: the other weapon systems named, objects with the same keys and
+  ``kind``; never counted in ``mentions``.
 
 A document that cannot be scanned (missing, unreadable, a folder that cannot
 be listed, binary) gets one line on stderr, ``armsref: error: PATH: reason``,
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from armsref.cli.output import add_command, print_json
 
 if TYPE_CHECKING:
-    from armsref.scanning.documents import DocumentScan
+    from armsref.scanning.documents import DocumentScan, SystemTally
 
 #: Show progress from this many documents on.
 PROGRESS_FROM = 20
@@ -81,7 +85,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--recursive", action="store_true", help="also scan the folders inside folders"
     )
+    parser.add_argument(
+        "--html",
+        action="store_true",
+        help="read standard input as HTML (by default it is when it starts like a page)",
+    )
     parser.set_defaults(run=run)
+
+
+def _tally(tally: SystemTally) -> dict[str, Any]:
+    return {
+        "id": tally.system_id,
+        "name": tally.system.short,
+        "count": tally.count,
+        "line": tally.line,
+        "column": tally.column,
+        "offset": tally.offset,
+        "variants": list(tally.variants),
+    }
 
 
 def _as_json(document: DocumentScan) -> dict[str, Any]:
@@ -91,23 +112,17 @@ def _as_json(document: DocumentScan) -> dict[str, Any]:
         "error": document.error,
         "warning": document.warning,
         "mentions": document.count,
-        "systems": [
-            {
-                "id": tally.system_id,
-                "name": tally.system.short,
-                "count": tally.count,
-                "line": tally.line,
-                "column": tally.column,
-                "offset": tally.offset,
-            }
-            for tally in document.systems
-        ],
+        "systems": [_tally(tally) for tally in document.systems],
+        "others": [{**_tally(t), "kind": t.system.kind} for t in document.others],
     }
 
 
 def _print_text(document: DocumentScan) -> None:
+    others = ", ".join(f"{t.system.short} ({t.count})" for t in document.others)
     if not document.systems:
-        print(f"{document.path}: no mentions")
+        print(
+            f"{document.path}: no mentions" + (f"; other systems named: {others}" if others else "")
+        )
         return
     count = document.count
     kinds = len(document.systems)
@@ -117,9 +132,13 @@ def _print_text(document: DocumentScan) -> None:
     )
     width = max(len(tally.system_id) for tally in document.systems)
     for tally in document.systems:
+        named = f"  ({', '.join(tally.variants)})" if tally.variants else ""
         print(
             f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {tally.line}:{tally.column}"
+            + named
         )
+    if others:
+        print(f"  other systems named: {others}")
 
 
 class _Progress:
@@ -152,7 +171,9 @@ def run(args: argparse.Namespace) -> int:
     documents = list(expand(args.paths, args.recursive))
     progress = _Progress(len(documents))
     failed = False
-    results = scan_documents(documents, args.jobs, dataset, keep_mentions=False)
+    results = scan_documents(
+        documents, args.jobs, dataset, keep_mentions=False, html=True if args.html else None
+    )
     for done, document in enumerate(results, 1):
         problem = document.error or document.warning
         if problem:

@@ -1,9 +1,15 @@
 """``armsref show NAME``: a system's card, with every reported range and its quote.
 
 ``--json`` prints one object with the keys ``id``, ``name``, ``short``, ``kind``,
-``origin``, ``designations``, ``aliases``, ``unit``, ``claims`` (each as
+``origin``, ``designations``, ``aliases``, ``variants`` (each with ``id``,
+``name``, ``designations``, ``aliases``), ``unit``, ``claims`` (each as
 :func:`armsref.views.tables.claim_row` gives it), ``span`` (``low``, ``high``, ``text``, or
-null) and ``disagreements`` (pairs of source ids).
+null), ``disagreements`` (pairs of source ids) and ``variant`` (the id of the
+variant ``NAME`` names, or null).
+
+``NAME`` may name a variant (``MIM-104F``, ``ATACMS Block 1A``): the card is its
+system's, and says which variant was asked for. A name of another weapon system
+the dataset knows by name only (``HIMARS``) is said to be one, with exit code 1.
 """
 
 from __future__ import annotations
@@ -48,6 +54,15 @@ def card(system: Any, unit: str) -> dict[str, object]:
         "origin": system.origin,
         "designations": list(system.designations),
         "aliases": list(system.aliases),
+        "variants": [
+            {
+                "id": v.id,
+                "name": v.name,
+                "designations": list(v.designations),
+                "aliases": list(v.aliases),
+            }
+            for v in system.variants
+        ],
         "unit": units.unit_symbol(unit),
         "claims": claims,
         "span": None if span is None else {"low": span.low, "high": span.high, "text": str(span)},
@@ -60,17 +75,27 @@ def run(args: argparse.Namespace) -> int:
     from armsref.dataset.loading import load
     from armsref.dataset.lookup import index
 
-    system = index(load(args.data)).get(args.name)
+    found = index(load(args.data)).identify(args.name)
+    system = found.system
     data = card(system, args.unit)
+    data["variant"] = None if found.variant is None else found.variant.id
     if args.json:
         print_json(data)
         return 0
-    lines = [
+    lines = []
+    if found.variant is not None:
+        lines.append(f"{args.name} names the {found.variant.name} variant of {system.short}.")
+    variants = "; ".join(
+        v.name + (f" ({', '.join(v.designations)})" if v.designations else "")
+        for v in system.variants
+    )
+    lines += [
         f"{system.short} — {system.name} ({system.id})",
         f"  kind:         {system.kind}",
         f"  origin:       {system.origin}",
         f"  designations: {', '.join(system.designations) or 'none established'}",
         f"  aliases:      {', '.join(system.aliases) or 'none'}",
+        f"  variants:     {variants or 'none listed'}",
     ]
     claims = data["claims"]
     assert isinstance(claims, list)

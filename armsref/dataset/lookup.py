@@ -8,7 +8,8 @@ A plural is found by trying the key without a final ``s``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from armsref.dataset.keys import name_key
 from armsref.dataset.loading import load
@@ -16,29 +17,89 @@ from armsref.errors import InputError, UnknownSystemError
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
+    from armsref.dataset.variants import Variant
 
-__all__ = ["NameIndex", "get", "search"]
+__all__ = [
+    "SEARCH_AT",
+    "SUGGEST_AT",
+    "Identity",
+    "NameIndex",
+    "closeness",
+    "get",
+    "identify",
+    "search",
+]
+
+_Found = TypeVar("_Found")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a name names: a system, and the variant of it where the name is a variant's.
+
+    Attributes:
+        system: the system.
+        variant: the variant (``PAC-3`` for ``MIM-104F``), or ``None``.
+    """
+
+    system: System
+    variant: Variant | None = None
+
+
+def closeness(wanted: str, key: str) -> float:
+    """How close a name key is to the key asked for, from 0 to 1: the one scorer.
+
+    :func:`search` ranks systems by it, and an unknown name's suggestions
+    (``show``, ``get``, the command line) are the names it rates
+    :data:`SUGGEST_AT` or more, so that all of them agree.
+
+    Examples:
+        >>> round(closeness("tomahwak", "tomahawk"), 2), closeness("jas", "jassm") > 0.9
+        (0.88, True)
+    """
+    import difflib
+
+    score = difflib.SequenceMatcher(None, wanted, key).ratio()
+    if key.startswith(wanted):
+        score = max(score, 0.9 + 0.1 * len(wanted) / len(key))
+    elif wanted in key:
+        score = max(score, 0.75)
+    return score
+
+
+#: How close a name must be to be offered as "did you mean": really close.
+SUGGEST_AT = 0.8
+#: How close a name must be for :func:`search` to return its system.
+SEARCH_AT = 0.6
 
 
 class NameIndex:
     """Every name of every system in a dataset, indexed by key.
 
-    Built once per dataset; :func:`get` and :func:`search` use the default
-    dataset's index.
+    Built once per dataset; :func:`get`, :func:`identify` and :func:`search`
+    use the default dataset's index. The names of the other systems the
+    dataset knows (``data/others.yaml``) are indexed too, so that asking for
+    one says what it is instead of suggesting a system it is not.
     """
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._by_key: dict[str, System] = {}
-        self._labels: dict[str, System] = {}
-        self._memo: dict[str, System] = {}
+        self._by_key: dict[str, Identity] = {}
+        self._labels: dict[str, str] = {}  # key -> the name as the data writes it
+        self._others: dict[str, System] = {}
+        self._memo: dict[str, Identity] = {}
         for system in dataset.systems:
+            variants = {name: v for v in system.variants for name in v.names}
             for name in (system.id, *system.names):
-                self._by_key.setdefault(name_key(name), system)
-                self._labels.setdefault(name.casefold(), system)
+                key = name_key(name)
+                self._by_key.setdefault(key, Identity(system, variants.get(name)))
+                self._labels.setdefault(key, name.casefold())
+        for other in dataset.others:
+            for name in (other.id, *other.names):
+                self._others.setdefault(name_key(name), other)
 
-    def get(self, name: str) -> System:
-        """The system that ``name`` names; see :func:`armsref.get`."""
+    def identify(self, name: str) -> Identity:
+        """The system (and variant) that ``name`` names; see :func:`armsref.identify`."""
         found = self._memo.get(name)
         if found is not None:
             return found
@@ -47,44 +108,52 @@ class NameIndex:
         key = name_key(name)
         if not key:
             raise InputError("a system name is required; got an empty or blank name")
-        found = self._by_key.get(key)
-        if found is None and len(key) > 1:
-            for suffix in ("s", "es"):
-                if key.endswith(suffix):
-                    found = self._by_key.get(key[: -len(suffix)])
-                    if found is not None:
-                        break
+        found = self._find(key, self._by_key)
         if found is None:
+            other = self._find(key, self._others)
+            if other is not None:
+                raise UnknownSystemError(name, known_other=(other.name, other.kind))
             raise UnknownSystemError(name, self.suggest(name))
         if len(self._memo) < 4096:
             self._memo[name] = found
         return found
 
-    def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """The known names closest to ``text``, best first."""
-        import difflib
+    @staticmethod
+    def _find(key: str, table: dict[str, _Found]) -> _Found | None:
+        """The entry for ``key``, or for it without a plural ending."""
+        found = table.get(key)
+        if found is None and len(key) > 1:
+            for suffix in ("s", "es"):
+                if key.endswith(suffix) and (found := table.get(key[: -len(suffix)])):
+                    break
+        return found
 
-        wanted = text.strip().casefold()
-        return difflib.get_close_matches(wanted, list(self._labels), n=limit, cutoff=0.6)
+    def get(self, name: str) -> System:
+        """The system that ``name`` names; see :func:`armsref.get`."""
+        return self.identify(name).system
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """The known names really close to ``text`` (:data:`SUGGEST_AT`), best first."""
+        wanted = name_key(text)
+        scored = sorted(
+            ((closeness(wanted, key), label) for key, label in self._labels.items()),
+            key=lambda item: (-item[0], item[1]),
+        )
+        names = [label for score, label in scored if score >= SUGGEST_AT]
+        return list(dict.fromkeys(names))[:limit]
 
     def search(self, text: str, limit: int = 5) -> list[System]:
         """Systems whose names resemble ``text``, best first; see :func:`armsref.search`."""
-        import difflib
-
         wanted = name_key(text)
         if not wanted:
             raise InputError("search text is required; got an empty or blank string")
         scores: dict[str, float] = {}
-        for key, system in self._by_key.items():
-            score = difflib.SequenceMatcher(None, wanted, key).ratio()
-            if key.startswith(wanted):
-                score = max(score, 0.9 + 0.1 * len(wanted) / len(key))
-            elif wanted in key:
-                score = max(score, 0.75)
-            if score > scores.get(system.id, 0.0):
-                scores[system.id] = score
+        for key, found in self._by_key.items():
+            score = closeness(wanted, key)
+            if score > scores.get(found.system.id, 0.0):
+                scores[found.system.id] = score
         ranked = sorted(
-            (item for item in scores.items() if item[1] >= 0.6),
+            (item for item in scores.items() if item[1] >= SEARCH_AT),
             key=lambda item: (-item[1], item[0]),
         )
         return [self.dataset.system(system_id) for system_id, _ in ranked[:limit]]
@@ -126,6 +195,29 @@ def get(name: str) -> System:
         armsref.errors.UnknownSystemError: no system named 'tomahwak'; did you mean 'tomahawk'?
     """
     return index().get(name)
+
+
+def identify(name: str) -> Identity:
+    """Return the system a name refers to, and which variant where it names one.
+
+    Raises:
+        UnknownSystemError: as :func:`get` does; where the name is another
+            weapon system known by name only (``HIMARS``, ``Storm Shadow``),
+            the error says so and suggests nothing (``known_other`` is set).
+
+    Examples:
+        >>> found = identify("MIM-104F")
+        >>> found.system.id, found.variant.name
+        ('patriot', 'PAC-3')
+        >>> identify("ATACMS Block 1A").variant.id, identify("ATACMS").variant is None
+        ('block-ia', True)
+        >>> identify("Storm Shadow")
+        Traceback (most recent call last):
+        ...
+        armsref.errors.UnknownSystemError: 'Storm Shadow' is a known air-launched cruise missile, \
+but the dataset holds no data on it
+    """
+    return index().identify(name)
 
 
 def search(text: str, limit: int = 5) -> list[System]:

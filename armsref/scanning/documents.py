@@ -4,7 +4,9 @@
 returns a failed scan instead of raising (folders and many documents are
 :mod:`armsref.scanning.paths`'s job). How a document is read:
 
-- ``-`` is standard input, read as text.
+- ``-`` is standard input, read as text, or as HTML when it starts like an
+  HTML page (``<!DOCTYPE html``, ``<html``, or a tag such as ``<p>`` or
+  ``<div>`` in its first bytes) or when asked (``html=True``).
 - ``.html`` and ``.htm`` files are turned into their visible text first (see
   :mod:`armsref.scanning.htmltext`); offsets, lines and columns refer to that text.
 - Any other file is UTF-8 text (Markdown included) as it is. Invalid UTF-8 is
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,7 +43,15 @@ if TYPE_CHECKING:
     from armsref.scanning.matcher import Matcher
     from armsref.scanning.stream import Found, Reader
 
-__all__ = ["BLOCK", "DocumentScan", "SystemTally", "problem", "scan_file", "scan_one"]
+__all__ = [
+    "BLOCK",
+    "DocumentScan",
+    "SystemTally",
+    "looks_like_html",
+    "problem",
+    "scan_file",
+    "scan_one",
+]
 
 #: How many bytes are read at a time.
 BLOCK = 4 << 20
@@ -61,6 +72,8 @@ class SystemTally:
         offset: the character offset of the first mention.
         line: its line, from 1.
         column: its column in characters, from 1.
+        variants: the ids of the system's variants the document names, in
+            the order first named.
     """
 
     system: System
@@ -68,6 +81,7 @@ class SystemTally:
     offset: int
     line: int
     column: int
+    variants: tuple[str, ...] = ()
 
     @property
     def system_id(self) -> str:
@@ -115,6 +129,25 @@ def _is_html(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in _HTML_SUFFIXES
 
 
+_HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html\b|<!--)", re.IGNORECASE)
+_HTML_TAG = re.compile(rb"<(?:html|head|body|p|div|article|span|a|h[1-6]|meta|br)\b[^>]*>", re.I)
+
+
+def looks_like_html(first: bytes) -> bool:
+    """Whether a document's first bytes are those of an HTML page.
+
+    Examples:
+        >>> looks_like_html(b"  <!DOCTYPE html><title>x</title>"), looks_like_html(b"<p>Hi</p>")
+        (True, True)
+        >>> looks_like_html(b"Use <b> for bold; 3 < 4"), looks_like_html(b"plain text")
+        (False, False)
+    """
+    head = first[:4096].lstrip(b"\xef\xbb\xbf")
+    return bool(_HTML_START.match(head)) or (
+        head.lstrip()[:1] == b"<" and _HTML_TAG.search(head) is not None
+    )
+
+
 def _blocks(stream: Reader, first: bytes) -> Iterator[bytes]:
     if first:
         yield first
@@ -151,7 +184,13 @@ def _decode(
 
 
 def _scan_stream(
-    name: str, stream: Reader, found: Matcher, *, keep: bool, html: bool, size: int | None = None
+    name: str,
+    stream: Reader,
+    found: Matcher,
+    *,
+    keep: bool,
+    html: bool | None,
+    size: int | None = None,
 ) -> DocumentScan:
     from armsref.scanning.stream import StreamScanner
 
@@ -161,10 +200,13 @@ def _scan_stream(
     nul = first.find(b"\x00", 0, BINARY_PROBE)
     if nul >= 0:
         raise InputError(f"binary file (NUL byte at offset {nul}), skipped")
+    if html is None:
+        html = looks_like_html(first)
     replaced: list[bool] = []
     scanner = StreamScanner(found, offsets=keep)
     counts: dict[int, int] = {}
     firsts: dict[int, int] = {}
+    variants: dict[int, dict[str, None]] = {}
     mentions: list[Mention] = []
     systems = found.systems
 
@@ -173,6 +215,8 @@ def _scan_stream(
             counts[system] = counts.get(system, 0) + 1
             if start >= 0 and start < firsts.get(system, start + 1):
                 firsts[system] = start
+            if variant is not None:
+                variants.setdefault(system, {})[variant] = None
             if keep and system < found.covered:
                 mentions.append(Mention(systems[system], start, end, surface, variant))
 
@@ -192,7 +236,13 @@ def _scan_stream(
     mentions.sort(key=lambda m: m.start)
     tallies = sorted(
         (
-            SystemTally(systems[s], counts[s], firsts[s], *scanner.first_positions[s])
+            SystemTally(
+                systems[s],
+                counts[s],
+                firsts[s],
+                *scanner.first_positions[s],
+                tuple(variants.get(s, ())),
+            )
             for s in counts
         ),
         key=lambda tally: tally.offset,
@@ -223,6 +273,7 @@ def scan_file(
     dataset: Dataset | None = None,
     *,
     keep_mentions: bool = True,
+    html: bool | None = None,
 ) -> DocumentScan:
     """Scan one document: a file, or ``-`` for standard input.
 
@@ -232,6 +283,9 @@ def scan_file(
         keep_mentions: keep every mention in :attr:`DocumentScan.mentions`;
             without, only the tallies are kept, in memory that does not grow
             with the document.
+        html: read the document as HTML (``True``) or as text (``False``);
+            ``None`` decides by the file name, or for standard input by how
+            it starts (see :func:`looks_like_html`).
 
     Raises:
         InputError: the path is missing, a folder, unreadable or binary; the
@@ -249,18 +303,28 @@ def scan_file(
     name = os.fspath(path)
     if name == "-":
         stdin = cast("Reader", sys.stdin.buffer)
-        return _scan_stream(name, stdin, found, keep=keep_mentions, html=False)
+        return _scan_stream(name, stdin, found, keep=keep_mentions, html=html)
     try:
         with open(name, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             return _scan_stream(
-                name, stream, found, keep=keep_mentions, html=_is_html(name), size=size
+                name,
+                stream,
+                found,
+                keep=keep_mentions,
+                html=_is_html(name) if html is None else html,
+                size=size,
             )
     except OSError as error:
         raise InputError(problem(error)) from None
 
 
-def scan_one(path: str, dataset: Dataset | None = None, keep_mentions: bool = True) -> DocumentScan:
+def scan_one(
+    path: str,
+    dataset: Dataset | None = None,
+    keep_mentions: bool = True,
+    html: bool | None = None,
+) -> DocumentScan:
     """Scan one document like :func:`scan_file`, but return a failed scan instead of raising.
 
     Examples:
@@ -268,6 +332,6 @@ def scan_one(path: str, dataset: Dataset | None = None, keep_mentions: bool = Tr
         'no such file or directory'
     """
     try:
-        return scan_file(path, dataset, keep_mentions=keep_mentions)
+        return scan_file(path, dataset, keep_mentions=keep_mentions, html=html)
     except InputError as error:
         return DocumentScan(path, error=str(error))

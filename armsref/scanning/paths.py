@@ -113,17 +113,21 @@ def scan_documents(
     jobs: int = 1,
     dataset: Dataset | None = None,
     keep_mentions: bool = True,
+    html: bool | None = None,
 ) -> Iterator[DocumentScan]:
-    """Scan documents listed by :func:`expand`; see :func:`scan_paths`."""
+    """Scan documents listed by :func:`expand`; see :func:`scan_paths`.
+
+    ``html=True`` reads standard input as HTML (files go by their names).
+    """
     if jobs < 1:
         raise InputError(f"jobs must be 1 or more, got {jobs}")
     if jobs == 1 or len(documents) < 2:
         return (
             document
             if isinstance(document, DocumentScan)
-            else scan_one(document, dataset, keep_mentions)
+            else scan_one(document, dataset, keep_mentions, html if document == "-" else None)
             for document in documents
         )
     from armsref.scanning.pool import scan_in_pool
 
-    return scan_in_pool(documents, jobs, dataset, keep_mentions)
+    return scan_in_pool(documents, jobs, dataset, keep_mentions, html)

@@ -19,20 +19,22 @@ from armsref.scanning.mentions import Mention
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from armsref.dataset.models import Dataset
+    from armsref.dataset.models import Dataset, System
 
 __all__ = ["scan_in_pool"]
 
+#: A tally as plain data: system position, count, offset, line, column, variant ids.
+_Tally = tuple[int, int, int, int, int, tuple[str, ...]]
 #: A document's result as plain data: path, tallies, mentions, error, warning,
 #: characters, other systems' tallies.
 _Plain = tuple[
     str,
-    list[tuple[int, int, int, int, int]],
+    list[_Tally],
     list[tuple[int, int, int, str, str | None]],
     str | None,
     str | None,
     int | None,
-    list[tuple[int, int, int, int, int]],
+    list[_Tally],
 ]
 
 
@@ -49,7 +51,7 @@ def _work(batch: tuple[list[str], Path | None, bool]) -> list[_Plain]:
         done.append(
             (
                 result.path,
-                [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.systems],
+                [_flat(t, index) for t in result.systems],
                 [
                     (index[m.system_id], m.start, m.end, m.surface, m.variant)
                     for m in result.mentions
@@ -57,10 +59,26 @@ def _work(batch: tuple[list[str], Path | None, bool]) -> list[_Plain]:
                 result.error,
                 result.warning,
                 result.chars,
-                [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in result.others],
+                [_flat(t, index) for t in result.others],
             )
         )
     return done
+
+
+def _flat(tally: SystemTally, index: dict[str, int]) -> _Tally:
+    return (
+        index[tally.system_id],
+        tally.count,
+        tally.offset,
+        tally.line,
+        tally.column,
+        tally.variants,
+    )
+
+
+def _tally(plain: _Tally, systems: tuple[System, ...]) -> SystemTally:
+    position, count, offset, line, column, variants = plain
+    return SystemTally(systems[position], count, offset, line, column, variants)
 
 
 def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
@@ -68,17 +86,21 @@ def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
     systems = (*dataset.systems, *dataset.others)
     return DocumentScan(
         path,
-        tuple(SystemTally(systems[s], *rest) for s, *rest in tallies),
+        tuple(_tally(plain, systems) for plain in tallies),
         tuple(Mention(systems[s], a, b, text, v) for s, a, b, text, v in mentions),
         error,
         warning,
         chars,
-        tuple(SystemTally(systems[s], *rest) for s, *rest in others),
+        tuple(_tally(plain, systems) for plain in others),
     )
 
 
 def scan_in_pool(
-    documents: list[str | DocumentScan], jobs: int, dataset: Dataset | None, keep: bool
+    documents: list[str | DocumentScan],
+    jobs: int,
+    dataset: Dataset | None,
+    keep: bool,
+    html: bool | None = None,
 ) -> Iterator[DocumentScan]:
     """Scan ``documents`` (paths, or results already failed) with ``jobs`` processes.
 
@@ -93,7 +115,7 @@ def scan_in_pool(
         dataset = load()
     # Worker processes have no standard input (multiprocessing gives them /dev/null):
     # "-" is read here, first.
-    documents = [scan_one(d, dataset, keep) if d == "-" else d for d in documents]
+    documents = [scan_one(d, dataset, keep, html) if d == "-" else d for d in documents]
     paths = [d for d in documents if not isinstance(d, DocumentScan)]
     size = max(1, min(256, len(paths) // (jobs * 4)))
     batches = [(paths[at : at + size], root, keep) for at in range(0, len(paths), size)]

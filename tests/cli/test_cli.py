@@ -72,10 +72,12 @@ def test_show_json_keys(capsys: pytest.CaptureFixture[str]) -> None:
         "origin",
         "designations",
         "aliases",
+        "variants",
         "unit",
         "claims",
         "span",
         "disagreements",
+        "variant",
     ]
     assert card["claims"][0]["converted"] == "about 460 km"
     assert card["claims"][0]["file"] == "seeds/004_0e120a5187f68c70.txt"

@@ -14,8 +14,8 @@ from armsref.cli import cmd_scan, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "004_0e120a5187f68c70.txt"
-KEYS = ["path", "ok", "error", "warning", "mentions", "systems"]
-SYSTEM_KEYS = ["id", "name", "count", "line", "column", "offset"]
+KEYS = ["path", "ok", "error", "warning", "mentions", "systems", "others"]
+SYSTEM_KEYS = ["id", "name", "count", "line", "column", "offset", "variants"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -52,6 +52,7 @@ def test_json_lines_have_stable_keys(capsys: pytest.CaptureFixture[str], tmp_pat
         "line": 74,
         "column": 86,
         "offset": SEED.read_text(encoding="utf-8").index("extended-range attack munitions"),
+        "variants": [],
     }
     assert second == {
         "path": str(empty),
@@ -60,6 +61,7 @@ def test_json_lines_have_stable_keys(capsys: pytest.CaptureFixture[str], tmp_pat
         "warning": None,
         "mentions": 0,
         "systems": [],
+        "others": [],
     }
 
 
@@ -165,3 +167,41 @@ def test_data_option_uses_another_dataset(
     assert code == 0 and json.loads(out)["systems"][0]["id"] == "tomahawk"
     _, out, _ = run(capsys, "scan", "--json", str(doc))
     assert json.loads(out)["mentions"] == 0
+
+
+def test_html_on_standard_input_is_read_as_visible_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = b"<!DOCTYPE html><title>ATACMS</title><p>Two <b>Pat</b>riot batteries in Kyiv</p>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page), encoding="utf-8"))
+    code, out, _ = run(capsys, "scan", "--json", "-")
+    # The title is not visible text; "Pat<b>riot" reads "Patriot".
+    assert code == 0 and [s["id"] for s in json.loads(out)["systems"]] == ["patriot"]
+    fragment = b"Some <b>ATACMS</b> text"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(fragment), encoding="utf-8"))
+    _, out, _ = run(capsys, "scan", "--json", "--html", "-")
+    assert json.loads(out)["systems"][0]["column"] == 6
+
+
+def test_other_systems_are_listed_apart(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("HIMARS and Storm Shadow missiles, then ATACMS Block IA.", encoding="utf-8")
+    code, out, _ = run(capsys, "scan", "--json", str(doc))
+    data = json.loads(out)
+    assert code == 0 and data["mentions"] == 1
+    assert [s["variants"] for s in data["systems"]] == [["block-ia"]]
+    assert [o["id"] for o in data["others"]] == ["himars", "storm-shadow"]
+    _, out, _ = run(capsys, "scan", str(doc))
+    assert "  atacms      1  first at 1:40  (block-ia)" in out
+    assert "  other systems named: HIMARS (1), Storm Shadow (1)" in out
+
+
+def test_show_names_the_variant_and_a_known_other_system(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "show", "MIM-104F")
+    assert code == 0 and out.startswith("MIM-104F names the PAC-3 variant of Patriot.")
+    assert "PAC-3 MSE" in out
+    code, _, err = run(capsys, "show", "HIMARS")
+    assert code == 1 and "known rocket artillery launcher" in err
+    assert "did you mean" not in err
