@@ -31,11 +31,18 @@ other sense next to it    -2      "New England Patriots", "Patriot Act",
                                   :mod:`armsref.scanning.senses`)
 ========================= ======= ===============================================
 
-A group whose score is above zero means the weapon. Definitions come first:
-an acronym the document spells out as something else (``En Route Automation
-Modernization (ERAM)``, see :mod:`armsref.scanning.acronyms`) is the other
-sense everywhere in it, and one spelled out as its own name (``Extended
-Range Attack Munition (ERAM)``) is the weapon everywhere. Acronym groups are
+A group whose score is above zero means the weapon.
+
+A *shared* name is a family designation that another system's designation
+extends by a letter: ``AGM-158`` is JASSM's, and ``AGM-158C`` is LRASM's. It
+means its own system unless the document names the other system and never
+names its own by any other name ("two AGM-158s" in a story about LRASM alone).
+
+Definitions come first: an acronym the document spells out as something
+else (``En Route Automation Modernization (ERAM)``, see
+:mod:`armsref.scanning.acronyms`) is the other sense everywhere in it, and
+one spelled out in its own words (``Extended Range Attack Munition (ERAM)``)
+is the weapon everywhere. Acronym groups are
 decided before everyday ones, so that an "ATACMS" the document keeps counts as
 a plain name for its "Patriot".
 
@@ -98,6 +105,7 @@ class Candidate:
             acronym out right here, else ``None``.
         position: the 1-based line and column, where the scanner needs it.
         byte: where the name starts in the document's bytes (for streams).
+        shares: for a shared name, the other system's position.
     """
 
     system: int
@@ -113,6 +121,7 @@ class Candidate:
     defined: str | None = None
     position: tuple[int, int] | None = None
     byte: int = 0
+    shares: int | None = None
 
 
 @dataclass
@@ -145,7 +154,9 @@ class Group:
         return prior + evidence + self.near + self.next_to
 
     def means_weapon(self, plain_in_document: bool) -> bool:
-        """The decision for every candidate of the group."""
+        """The decision for every candidate of the group (a shared name's is taken apart)."""
+        if self.sense == "shared":
+            return True
         if self.defined is not None:
             return self.defined == "self"
         return self.score(plain_in_document) > 0
@@ -153,6 +164,8 @@ class Group:
 
 def _keeps(candidate: Candidate, weapon: bool) -> bool:
     """Whether one candidate is a mention, given its group's decision."""
+    if candidate.sense == "shared":
+        return weapon
     if candidate.local == "other":
         return False
     if candidate.sense == "everyday" and candidate.defined is None:
@@ -174,11 +187,14 @@ class Discourse:
         self.groups: dict[tuple[int, str], Group] = {}
         self.plain = False
         self.held = 0
+        #: The systems with a mention so far, and those named by a shared name only.
+        self.named: set[int] = set()
 
     def add(self, candidate: Candidate) -> list[Candidate]:
         """Take one candidate; return what is now known to be a mention."""
         if candidate.sense == "plain":
             self.plain = True
+            self.named.add(candidate.system)
             return [candidate]
         key = (candidate.system, candidate.group)
         group = self.groups.get(key)
@@ -186,13 +202,19 @@ class Discourse:
             group = self.groups[key] = Group(candidate.sense)
         group.add(candidate)
         if group.decided is not None:
-            return [candidate] if _keeps(candidate, group.decided) else []
+            return [candidate] if self._keeps(candidate, group.decided) else []
         if candidate.local != "other":
             group.held.append(candidate)
             self.held += 1
         if self.held > MAX_HELD:
             return self._decide(final=False)
         return []
+
+    def _keeps(self, candidate: Candidate, weapon: bool) -> bool:
+        if candidate.sense == "shared":
+            own, other = candidate.system in self.named, candidate.shares in self.named
+            return own or not other
+        return _keeps(candidate, weapon)
 
     def finish(self) -> list[Candidate]:
         """Decide every group; return the held candidates that are mentions."""
@@ -201,16 +223,17 @@ class Discourse:
     def _decide(self, *, final: bool) -> list[Candidate]:
         kept: list[Candidate] = []
         plain = self.plain
-        for sense in ("acronym", "everyday"):
+        for sense in ("acronym", "everyday", "shared"):
             for group in self.groups.values():
                 if group.sense != sense or (group.decided is not None and not group.held):
                     continue
                 weapon = group.means_weapon(plain) if group.decided is None else group.decided
                 if not final:
                     group.decided = weapon
-                mentions = [c for c in group.held if _keeps(c, weapon)]
+                mentions = [c for c in group.held if self._keeps(c, weapon)]
                 group.held = []
                 kept += mentions
+                self.named.update(c.system for c in mentions if c.sense != "shared")
                 if sense == "acronym" and mentions:
                     plain = True
         self.held = 0

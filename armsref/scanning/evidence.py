@@ -19,6 +19,7 @@ everyday sports language (*attack*, *defense*, *offense*, *blitz*, *bomb*,
 - **food**: steak, ribeye, grill, sear, bone-in, butcher, recipe, marinade, ...
 - **tool**: blade, hatchet, handle, axe, forged, camping, sheath, throwing, ...
 - **civic**: mayor, county, city council, village, residents, school board, ...
+- **business**: company, headquartered, founded, LLC, Inc., shareholders, ...
 - **law**: the Act, Section 215, surveillance, FISA, NSA, civil liberties, ...
 - **aviation**: FAA, air traffic, controllers, flights, airports, airlines, ...
 
@@ -211,9 +212,21 @@ LEXICONS: dict[str, tuple[str, ...]] = {
         r"festival",
         r"high\s+school",
         r"students",
+        r"shopping",
+    ),
+    "business": (
+        r"compan(?:y|ies)",
+        r"headquartered",
+        r"founded",
+        r"LLC",
+        r"Inc\.?",
         r"shareholders?",
         r"trucking",
-        r"shopping",
+        r"construction",
+        r"real\s+estate",
+        r"stores?",
+        r"retail(?:er|ers)?",
+        r"brand",
     ),
     "law": (
         r"Act",

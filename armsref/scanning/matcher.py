@@ -46,6 +46,7 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -90,6 +91,9 @@ class Form:
         exact: the exact pattern, over ``str``; group ``core`` is the name itself.
         prefilter: a pattern over UTF-8 bytes that matches wherever ``core`` can.
         longest: the most bytes a ``core`` match can take.
+        shares: for a family designation that another system's designation
+            extends by a letter (``AGM-158``, whose ``AGM-158C`` is LRASM), that
+            system's position; its sense is then ``shared``.
     """
 
     name: str
@@ -99,6 +103,7 @@ class Form:
     exact: re.Pattern[str]
     prefilter: bytes
     longest: int
+    shares: int | None = None
 
     @property
     def everyday(self) -> bool:
@@ -223,6 +228,9 @@ class Matcher:
         found = Candidate(form.system, start, end, match.group(), form.sense, "", form.variant)
         if form.sense == "plain":
             return found
+        if form.sense == "shared":
+            found.group, found.shares = name_key(form.name), form.shares
+            return found
         found.group = name_key(form.name)
         if form.sense == "everyday":
             found.local = senses.reading(text, start, end, match.end("core"), form.name)
@@ -277,7 +285,7 @@ class Matcher:
             yield text[start:end], system
 
 
-_SURER = {"plain": 0, "acronym": 1, "everyday": 2}
+_SURER = {"plain": 0, "shared": 1, "acronym": 2, "everyday": 3}
 
 
 def rank(match: re.Match[str], form: Form) -> int:
@@ -335,8 +343,22 @@ def _forms(names: tuple[tuple[tuple[str, str | None], ...], ...]) -> tuple[Form,
             if name.strip() and name.casefold() not in seen:
                 seen.add(name.casefold())
                 forms.append(_form(name, position, variant))
+    forms = [_shared(form, forms) for form in forms]
     forms.sort(key=lambda form: -len(form.name))
     return tuple(forms)
+
+
+def _shared(form: Form, forms: list[Form]) -> Form:
+    """The form, marked ``shared`` if another system's name extends it by one letter."""
+    if form.sense != "plain" or not form.name[-1:].isdigit():
+        return form
+    key = name_key(form.name)
+    for other in forms:
+        longer = name_key(other.name)
+        extends = len(longer) == len(key) + 1 and longer.startswith(key) and longer[-1].isalpha()
+        if extends and other.system != form.system:
+            return dataclasses.replace(form, sense="shared", shares=other.system)
+    return form
 
 
 #: Recently used datasets and their matchers; each entry keeps its dataset alive,

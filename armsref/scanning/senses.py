@@ -81,17 +81,18 @@ KIND_WORDS = frozenset(
     )
 )
 
-#: Words that, right after an everyday-word name, make it the weapon.
+#: Words that, right after an everyday-word name, make it the weapon: the parts and
+#: units of a weapon, never a verb or a word a team, a firm or a town could take
+#: ("Tomahawk Fire Department", "the Patriots' defense", "Patriot Air").
 WEAPON_NEXT: frozenset[str] = frozenset(
     (
         *("missile", "missiles", "battery", "batteries", "interceptor", "interceptors"),
-        *("launcher", "launchers", "system", "systems", "strike", "strikes", "salvo"),
-        *("salvos", "cruise", "air", "unit", "units", "battalion", "battalions"),
-        *("radar", "radars", "round", "rounds", "munitions", "warhead", "warheads"),
-        *("deliveries", "shipments", "stocks", "stockpile", "inventory", "complex"),
-        *("complexes", "defences", "defenses", "fire", "launches", "launch", "sites"),
+        *("launcher", "launchers", "strike", "strikes", "salvo", "salvos", "cruise"),
+        *("battalion", "battalions", "radar", "radars", "warhead", "warheads"),
+        *("munition", "munitions", "rocket", "rockets"),
     )
 )
+
 
 #: Words that, right after an everyday-word name, make it part of another name.
 OTHER_SENSE_NEXT: frozenset[str] = frozenset(

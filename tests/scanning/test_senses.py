@@ -182,3 +182,13 @@ def test_a_document_with_too_many_held_candidates_is_decided_early() -> None:
     assert len(kept) == MAX_HELD + 5
     assert document.held == 0
     assert document.finish() == []
+
+
+def test_a_family_designation_follows_the_system_the_document_names() -> None:
+    # "AGM-158" is JASSM's designation, and LRASM's "AGM-158C" extends it.
+    lrasm_only = "The F-35C carried two AGM-158s; the LRASM is an anti-ship missile."
+    assert systems(lrasm_only) == []
+    both = "The AGM-158 family: JASSM for land targets, LRASM for ships."
+    assert systems(both) == ["jassm"]
+    alone = "Two AGM-158s were loaded on the B-1B."
+    assert systems(alone) == ["jassm"]
