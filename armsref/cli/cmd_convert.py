@@ -1,8 +1,16 @@
 """``armsref convert VALUE [UNIT] --to UNIT``: convert a length; no dataset needed.
 
-``--json`` prints ``{"value", "unit", "to", "result", "shown"}``: the value and unit
-as read, the target unit's symbol, the exact result, and the result rounded as
-precisely as the value was given.
+``VALUE`` is read with the same figure grammar as ``extract``: a hedge is kept
+("about 995 miles" converts to "about 1,600 km", "up to about 250 mi" to "up to
+about 402 km"), and so is a span ("70-160 km" to "43.5–99.4 mi"); numbers in
+words and with a scale ("1.5 thousand km") are read. Ambiguous numbers are
+refused: "1,6 km", "1 600 km", "1.000 km".
+
+``--json`` prints ``{"value", "unit", "to", "result", "shown", "qualifier",
+"approximate"}``: the value and unit as read, the target unit's symbol, the exact
+result, the result rounded as precisely as the value was given, and the hedge
+kept (``exact`` when none). For a span, ``value`` and ``result`` are
+``[low, high]`` and ``shown`` is ``"low–high"``.
 """
 
 from __future__ import annotations
@@ -33,28 +41,46 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Convert and print."""
-    from armsref.lengths import precision, units
+    from armsref.lengths import figures, hedges, precision, units
 
     text = f"{args.value} {args.unit}" if args.unit else args.value
-    given = units.parse_quantity(text)
-    result = units.convert(given, args.to)
-    source_unit = str(given.units)
-    shown = precision.round_figure(float(given.magnitude), source_unit, args.to)
+    figure = figures.whole(text) if isinstance(text, str) else None
+    if figure is None:
+        # Not a figure the grammar reads: parse it strictly, for a precise error.
+        given = units.parse_quantity(text)
+        numbers: tuple[float, ...] = (float(given.magnitude),)
+        source_unit, qualifier, approximate = str(given.units), "exact", False
+    else:
+        numbers = figure.amount.numbers
+        source_unit = units.unit_name(figure.amount.unit)
+        qualifier, approximate = figure.qualifier, figure.approximate
+    results = [
+        float(units.convert(units.registry().Quantity(n, source_unit), args.to).magnitude)
+        for n in numbers
+    ]
+    shown = "–".join(precision.round_figure(n, source_unit, args.to) for n in numbers)
     symbol = units.unit_symbol(args.to)
     if args.json:
         print_json(
             {
-                "value": float(given.magnitude),
+                "value": numbers[0] if len(numbers) == 1 else list(numbers),
                 "unit": units.unit_symbol(source_unit),
                 "to": symbol,
-                "result": float(result.magnitude),
+                "result": results[0] if len(results) == 1 else results,
                 "shown": shown,
+                "qualifier": qualifier,
+                "approximate": approximate,
             }
         )
-    else:
-        exact = precision.format_number(float(result.magnitude), significant=7)
-        print(
-            f"{precision.format_number(float(given.magnitude))} {units.unit_symbol(source_unit)}"
-            f" = {shown} {symbol} (exactly {exact} {symbol})"
-        )
+        return 0
+    hedge = hedges.HEDGES[qualifier] if qualifier != "between" else ""
+    if approximate:
+        hedge = f"{hedge} about".strip()
+    prefix = f"{hedge} " if hedge else ""
+    stated = "–".join(precision.format_number(n) for n in numbers)
+    exact = "–".join(precision.format_number(r, significant=7) for r in results)
+    print(
+        f"{prefix}{stated} {units.unit_symbol(source_unit)} = {prefix}{shown} {symbol}"
+        f" (exactly {exact} {symbol})"
+    )
     return 0

@@ -38,67 +38,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from armsref.errors import UnitError
+from armsref.lengths import hedges
+from armsref.lengths.hedges import HEDGE_WORDS
 from armsref.lengths.numberwords import SCALES, WORD_VALUES, spelled_number
 
-__all__ = ["HEDGE_WORDS", "Amount", "Figure", "find", "number_start"]
+__all__ = ["Amount", "Figure", "find", "number_start", "whole"]
 
-
-#: The hedges read in front of a figure, each mapped to its qualifier.
-HEDGE_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "about",
-            "around",
-            "approximately",
-            "approx.",
-            "roughly",
-            "some",
-            "circa",
-            "an estimated",
-            "estimated",
-            "estimated at",
-            "~",
-        ],
-        "about",
-    ),
-    **dict.fromkeys(
-        [
-            "above",
-            "over",
-            "more than",
-            "greater than",
-            "in excess of",
-            "exceeding",
-            "exceeds",
-            "exceed",
-            "beyond",
-            "upwards of",
-            "just over",
-            "well over",
-        ],
-        "above",
-    ),
-    **dict.fromkeys(
-        ["at least", "no less than", "not less than", "a minimum of", "minimum of"], "at_least"
-    ),
-    **dict.fromkeys(
-        [
-            "up to",
-            "as far as",
-            "as much as",
-            "a maximum of",
-            "no more than",
-            "not more than",
-            "out to",
-        ],
-        "up_to",
-    ),
-    **dict.fromkeys(
-        ["below", "under", "less than", "nearly", "almost", "just under", "just short of"],
-        "below",
-    ),
-    **dict.fromkeys(["between", "from"], "between"),
-}
 
 _RANGE_UNITS = {"kilometer", "mile", "nautical_mile"}
 _SLACK = 64
@@ -137,6 +82,9 @@ class Figure:
             ``below`` or ``between``.
         also: the same figure in a second unit, where the text gives one.
         unit_end: where the first unit ends (before any second unit).
+        approximate: whether an approximation is stacked on a bound
+            ("up to about 250 miles").
+        number_start: where the number itself starts (after the hedge).
     """
 
     start: int
@@ -145,13 +93,15 @@ class Figure:
     qualifier: str
     also: Amount | None
     unit_end: int
+    approximate: bool = False
+    number_start: int = -1
 
     def describe(self) -> str:
         """The figure with its hedge, as armsref writes it: ``about 995 miles``."""
-        from armsref.lengths.hedges import describe
-
         a = self.amount
-        return describe(self.qualifier, a.value, a.low, a.high, a.unit)
+        return hedges.describe(
+            self.qualifier, a.value, a.low, a.high, a.unit, approximate=self.approximate
+        )
 
 
 def _alternation(words: list[str]) -> str:
@@ -159,16 +109,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"[\s-]+") for word in ordered)
 
 
-#: Hedges written after a figure: "1,000 miles or more".
-_AFTER_HEDGES = {
-    **dict.fromkeys(["more", "longer", "farther", "further", "greater"], "at_least"),
-    **dict.fromkeys(["less", "shorter"], "up_to"),
-    "so": "about",
-}
-_AFTER_HEDGE = re.compile(rf"\s+or\s+({'|'.join(_AFTER_HEDGES)})\b", re.IGNORECASE)
-
-#: The last word of every hedge, and every word a spelled number is made of.
-_HEDGE_ENDS = frozenset(phrase.split()[-1] for phrase in HEDGE_WORDS)
+#: Every word a spelled number is made of.
 _NUMBER_WORDS = frozenset([*WORD_VALUES, *SCALES, "and", "a"])
 
 
@@ -179,8 +120,8 @@ def _last_word(text: str, position: int) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The compiled figure, second-unit, hedge and trailing-number-words patterns."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The compiled figure, second-unit and trailing-number-words patterns."""
     from armsref.lengths.units import UNIT_SPELLINGS
 
     units = [
@@ -207,14 +148,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?:\s*-\s*|\s*)(?P<unit>{unit})"
         r"(?![\w²³/])(?!\s*(?:per|an?)\s+(?:hour|second|minute)\b)"
     )
-    hedges = _alternation(list(HEDGE_WORDS))
-    also_open = rf"(?:\s*(?P<open>\()\s*(?:or\s+)?|,?\s+or\s+|\s*/\s*)(?:(?:{hedges})\s+)?"
-    hedge = rf"(?:^|(?<=[\s(\[,;:—–\"“]))(?P<hedge>{hedges})\s*$"
+    hedge_words = _alternation(list(HEDGE_WORDS))
+    also_open = rf"(?:\s*(?P<open>\()\s*(?:or\s+)?|,?\s+or\s+|\s*/\s*)(?:(?:{hedge_words})\s+)?"
     flags = re.IGNORECASE
     return (
         re.compile(core, flags),
         re.compile(also_open + rf"(?P<also>{core.replace('?P<', '?P<also_')})", flags),
-        re.compile(hedge, flags),
         re.compile(rf"(?<![\w-])(?:(?:{words}|and|a)(?:\s+|-))+$", flags),
     )
 
@@ -255,7 +194,7 @@ def _also(text: str, end: int, amount: Amount) -> tuple[Amount, int] | None:
     """The same figure in a second unit right after ``end``, and where it ends."""
     from armsref.lengths.units import unit_name
 
-    _, also_pattern, _, _ = _patterns()
+    _, also_pattern, _ = _patterns()
     match = also_pattern.match(text, end)
     if match is None:
         return None
@@ -275,40 +214,34 @@ def _also(text: str, end: int, amount: Amount) -> tuple[Amount, int] | None:
     return also, close
 
 
-def _hedge(text: str, start: int) -> tuple[str, int] | None:
-    """The hedge written right before ``start``: its phrase and where it starts."""
-    if _last_word(text, start) not in _HEDGE_ENDS and not text[max(0, start - 2) : start].strip():
-        return None  # the word before is no hedge's last word: spare the search
-    _, _, hedge_pattern, _ = _patterns()
-    window = max(0, start - 40)
-    match = hedge_pattern.search(text, window, start)
-    if match is None:
-        return None
-    return match.group("hedge").lower(), match.start("hedge")
-
-
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
     found = _amount(match)
     if found is None:
         return None
     amount, conn = found
     start = match.start()
-    hedged = _hedge(text, start)
-    qualifier = HEDGE_WORDS[" ".join(hedged[0].split())] if hedged else "exact"
+    hedged = hedges.before(text, start)
+    qualifier = hedged.qualifier if hedged else "exact"
+    approximate = hedged.approximate if hedged else False
     if conn is None and qualifier == "between":
         qualifier, hedged = "exact", None  # "from 300 km": a distance word, not a span
     if conn == "and" and qualifier != "between":
         return None  # "300 and 500 km" without "between": two figures, not a span
     if conn is not None:
+        # "between 70 and 160 km"; "about 70-160 km" keeps its approximation.
+        approximate = approximate or qualifier == "about"
         qualifier = "between"
     if hedged is not None:
-        start = hedged[1]
+        start = hedged.start
     also = _also(text, match.end(), amount)
     end = also[1] if also else match.end()
-    after = _AFTER_HEDGE.match(text, end)
-    if after and qualifier == "exact":  # "1,000 miles or more"
-        qualifier, end = _AFTER_HEDGES[after.group(1).lower()], after.end()
-    return Figure(start, end, amount, qualifier, also[0] if also else None, match.end())
+    written_after = hedges.after(text, end, qualifier)
+    if written_after is not None:  # "1,000 miles or more", "a 300-km maximum range"
+        qualifier, end = written_after
+    figure_also = also[0] if also else None
+    return Figure(
+        start, end, amount, qualifier, figure_also, match.end(), approximate, match.start()
+    )
 
 
 def number_start(text: str, position: int) -> int:
@@ -322,7 +255,7 @@ def number_start(text: str, position: int) -> int:
         >>> number_start(text, text.index("five")), text.index("two")
         (11, 11)
     """
-    _, _, _, words = _patterns()
+    _, _, words = _patterns()
     if position <= 0:
         return 0
     at = position
@@ -351,7 +284,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         >>> [(f.qualifier, f.amount.unit) for f in find("at least 500 nautical miles")]
         [('at_least', 'nautical miles')]
     """
-    core, _, _, _ = _patterns()
+    core, _, _ = _patterns()
     stop = len(text) if end is None else min(end, len(text))
     # A figure that starts before ``stop`` may end after it: read a little beyond.
     reach = min(len(text), stop + _SLACK)
@@ -365,3 +298,22 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         found.append(figure)
         position = figure.end  # a second-unit figure is part of this one, not another
     return found
+
+
+def whole(text: str) -> Figure | None:
+    """The one figure ``text`` is, hedge and all, or ``None`` if it is not exactly one.
+
+    This is how ``armsref convert`` reads what it is given, with the same grammar
+    as ``extract``.
+
+    Examples:
+        >>> whole("about 995 miles").describe(), whole("1.5 thousand km").describe()
+        ('about 995 miles', '1,500 km')
+        >>> whole("a range of 300 km") is None, whole("up to about 250 mi").approximate
+        (True, True)
+    """
+    stripped = text.strip()
+    found = find(stripped)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0]
+    return None

@@ -219,8 +219,9 @@ def parse_number(text: str) -> float:
     """Read a number as people write it, refusing the ambiguous forms.
 
     A comma separates thousands only in groups of three (``1,600``); a decimal
-    point is a full stop. ``"1,6"`` and ``"1 600"`` are refused rather than
-    guessed at.
+    point is a full stop. ``"1,6"``, ``"1 600"`` and ``"1.000"`` (a thousands
+    point in much of Europe, or one to three decimals) are refused rather
+    than guessed at.
 
     Raises:
         UnitError: the text is not one unambiguous number.
@@ -253,6 +254,12 @@ def parse_number(text: str) -> float:
     if not match:
         raise UnitError(f"{text!r} is not a number")
     whole = match.group(1)
+    decimals = (match.group(2) or "")[1:]
+    if re.fullmatch(r"[1-9]\d{0,2}", whole) and len(decimals) == 3:
+        raise UnitError(
+            f"{text!r} is ambiguous: a point may separate thousands; "
+            f"write {whole},{decimals} for thousands, or {float(whole + '.' + decimals):g}"
+        )
     if "," in whole and not _GROUPED.match(whole):
         raise UnitError(
             f"{text!r} is ambiguous: a comma separates thousands in groups of three; "

@@ -53,7 +53,11 @@ another sense with nothing of the weapon near (three other-sense words, no
 weapon word) is not.
 
 A file of any size is still streamed: a held candidate is a few numbers, and
-evidence is read from the window around each candidate as it is found. A
+evidence is read from the window around each candidate as it is found, in
+document order. Once a group has weighed :data:`SETTLE_AFTER` candidates and
+its evidence stands :data:`SETTLE_MARGIN` or more from zero, its decision is
+taken as made: later candidates of it are not weighed (their words could not
+plausibly turn it), which keeps a long document with many mentions fast. A
 document with more than :data:`MAX_HELD` held candidates has its groups decided
 with the evidence seen so far, and the rest of it follows those decisions.
 
@@ -72,10 +76,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["MAX_HELD", "Candidate", "Discourse", "Group"]
+__all__ = ["MAX_HELD", "SETTLE_AFTER", "SETTLE_MARGIN", "Candidate", "Discourse", "Group"]
 
 #: How many candidates a document may hold before its groups are decided early.
 MAX_HELD = 100_000
+#: A group settled after this many candidates ...
+SETTLE_AFTER = 8
+#: ... whose weighed evidence stands this far from zero is weighed no more.
+SETTLE_MARGIN = 16
 
 _ACRONYM_PRIOR = 2
 _PLAIN_IN_DOCUMENT = 3
@@ -134,9 +142,16 @@ class Group:
     next_to: int = 0
     defined: str | None = None
     decided: bool | None = None
+    seen: int = 0
+
+    @property
+    def settled(self) -> bool:
+        """Whether more words around its candidates could plausibly change the decision."""
+        return self.seen >= SETTLE_AFTER and abs(self.near + self.next_to) >= SETTLE_MARGIN
 
     def add(self, candidate: Candidate) -> None:
         """Weigh one more candidate of this name."""
+        self.seen += 1
         if candidate.defined is not None and self.defined != "other":
             self.defined = candidate.defined
         if candidate.local == "other":
@@ -190,8 +205,15 @@ class Discourse:
         #: The systems with a mention so far, and those named by a shared name only.
         self.named: set[int] = set()
 
+    def open(self, candidate: Candidate) -> bool:
+        """Whether the words around ``candidate`` are still worth weighing for its group."""
+        if candidate.sense not in {"acronym", "everyday"}:
+            return False
+        group = self.groups.get((candidate.system, candidate.group))
+        return group is None or not group.settled
+
     def add(self, candidate: Candidate) -> list[Candidate]:
-        """Take one candidate; return what is now known to be a mention."""
+        """Take one candidate (in document order); return what is now known to be a mention."""
         if candidate.sense == "plain":
             self.plain = True
             self.named.add(candidate.system)

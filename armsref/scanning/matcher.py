@@ -220,7 +220,8 @@ class Matcher:
         :data:`senses.LOOKBEHIND` characters before the match and
         :data:`senses.LOOKAHEAD` after it, where the document has them.
         An everyday name not written with its capitals (``patriots``) is no
-        candidate at all: ``None``.
+        candidate at all: ``None``. The words around it are weighed apart
+        (:meth:`weigh`), only while its document's decision is open.
         """
         start, end = match.span()
         if form.sense == "everyday" and not senses.written_like(match.group("core"), form.name):
@@ -241,9 +242,13 @@ class Matcher:
                 # the acronym is the system; in other words, something else.
                 own = _content_words(long_form) & self._words[form.system]
                 found.defined = "self" if own else "other"
-        around = evidence.context(text, start, end)
-        found.weapon, found.other = around.weapon, around.other
         return found
+
+    @staticmethod
+    def weigh(candidate: Candidate, text: str, start: int, end: int) -> None:
+        """Count the sense words around ``text[start:end]`` into ``candidate``."""
+        around = evidence.context(text, start, end)
+        candidate.weapon, candidate.other = around.weapon, around.other
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Every mention in ``text``: ``(start, end, system)`` in document order, no overlaps.
@@ -274,7 +279,10 @@ class Matcher:
         found.sort(key=lambda item: item[2])
         document = Discourse()
         kept: list[Candidate] = []
-        for candidate in (*anchors, *(c for *_, c in leftmost_longest(found))):
+        chosen = [c for *_, c in leftmost_longest(found)]
+        for candidate in sorted((*anchors, *chosen), key=lambda c: c.start):
+            if document.open(candidate):
+                self.weigh(candidate, text, candidate.start, candidate.end)
             kept += document.add(candidate)
         kept += document.finish()
         return sorted(kept, key=lambda c: c.start)

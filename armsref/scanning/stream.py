@@ -251,6 +251,7 @@ class StreamScanner:
         forms = self._matcher.forms
         ranked: list[tuple[int, int, int, Candidate]] = []
         anchors: list[tuple[int, int, int, Candidate]] = []
+        windows: dict[int, tuple[str, int, int]] = {}  # id(candidate) -> its window
         for start, _, form in hits:
             low = max(0, start - self._before)
             high = min(size, start + self._longest[form] + self._after)
@@ -272,15 +273,19 @@ class StreamScanner:
             surface = candidate.surface
             end_byte = start + (len(surface) if surface.isascii() else len(surface.encode()))
             candidate.byte = start
+            windows[id(candidate)] = (text, at, match.end())
             if candidate.local == "other":
                 anchors.append((start, end_byte, 0, candidate))
             else:
                 ranked.append((start, end_byte, rank(match, forms[form]), candidate))
         ranked.sort(key=lambda item: item[2])
         kept: list[Found] = []
-        for start, end_byte, _, candidate in (*anchors, *leftmost_longest(ranked)):
+        chosen = sorted((*anchors, *leftmost_longest(ranked)), key=lambda item: item[0])
+        for start, end_byte, _, candidate in chosen:
             if end_byte > limit or self._byte + end_byte <= self._accepted:
                 continue
+            if self._discourse.open(candidate):
+                self._matcher.weigh(candidate, *windows[id(candidate)])
             if self._counting:
                 char = self._char + start - self._continuations_before(data, start)
                 candidate.start, candidate.end = char, char + len(candidate.surface)
