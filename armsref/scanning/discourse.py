@@ -28,7 +28,9 @@ words near it             +1/-1   each weapon word ("missile", "air defense",
 weapon word next to it    +3      "Patriot batteries", "Tomahawk strikes"
 other sense next to it    -2      "New England Patriots", "Patriot Act",
                                   "Tomahawk, Wis." (the rules of
-                                  :mod:`armsref.scanning.senses`)
+                                  :mod:`armsref.scanning.senses`); -6 at most
+                                  a document: the team's name said twenty
+                                  times is no more telling than three
 ========================= ======= ===============================================
 
 A group whose score is above zero means the weapon.
@@ -90,6 +92,7 @@ _PLAIN_IN_DOCUMENT = 3
 _NEAR_CAP = 3
 _WEAPON_NEXT = 3
 _OTHER_NEXT = -2
+_OTHER_NEXT_FLOOR = -6
 _ALONE_OTHER = 3
 
 
@@ -140,6 +143,7 @@ class Group:
     held: list[Candidate] = field(default_factory=list)
     near: int = 0
     next_to: int = 0
+    anchors: int = 0
     defined: str | None = None
     decided: bool | None = None
     seen: int = 0
@@ -147,7 +151,8 @@ class Group:
     @property
     def settled(self) -> bool:
         """Whether more words around its candidates could plausibly change the decision."""
-        return self.seen >= SETTLE_AFTER and abs(self.near + self.next_to) >= SETTLE_MARGIN
+        weighed = self.near + self.next_to + self.anchors
+        return self.seen >= SETTLE_AFTER and abs(weighed) >= SETTLE_MARGIN
 
     def add(self, candidate: Candidate) -> None:
         """Weigh one more candidate of this name."""
@@ -155,7 +160,7 @@ class Group:
         if candidate.defined is not None and self.defined != "other":
             self.defined = candidate.defined
         if candidate.local == "other":
-            self.next_to += _OTHER_NEXT
+            self.anchors = max(_OTHER_NEXT_FLOOR, self.anchors + _OTHER_NEXT)
             return
         if candidate.local == "weapon":
             self.next_to += _WEAPON_NEXT
@@ -166,7 +171,7 @@ class Group:
         """The group's score: above zero means the weapon."""
         prior = _ACRONYM_PRIOR if self.sense == "acronym" else 0
         evidence = _PLAIN_IN_DOCUMENT if plain_in_document else 0
-        return prior + evidence + self.near + self.next_to
+        return prior + evidence + self.near + self.next_to + self.anchors
 
     def means_weapon(self, plain_in_document: bool) -> bool:
         """The decision for every candidate of the group (a shared name's is taken apart)."""

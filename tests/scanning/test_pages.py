@@ -2,9 +2,10 @@
 
 The batches were collected and labelled by someone who had not read the rules;
 their first-seen scores, before any rule was changed for them, are recorded in
-benchmarks/README.md. Here the whole development set is held at 0.99 precision, 0.95 recall
-(two misses among 126 documents: a lower-case "tomahawks" meaning the missiles,
-which the scanner leaves to its everyday sense, and one judgement call).
+benchmarks/README.md. Here the whole development set is held at 0.99 precision
+and 0.95 recall (two misses among 166 documents: a lower-case "tomahawks"
+meaning the missiles, which the scanner leaves to its everyday sense, and a
+page that weighs the axe and the missile evenly).
 """
 
 from __future__ import annotations
