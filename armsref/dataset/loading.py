@@ -263,13 +263,14 @@ def _check_files(root: Path, sources: list[Any], file: str) -> None:
 
 def _check_references(
     claims: list[Any],
-    systems: set[str],
+    systems: dict[str, set[str]],
     sources: set[str],
     file: str,
     entries: list[Mapping[str, Any]],
 ) -> None:
+    """Every claim names a known system and source, and a variant of its system if any."""
     for position, (claim, entry) in enumerate(zip(claims, entries, strict=True), 1):
-        for field, known in (("system", systems), ("source", sources)):
+        for field, known in (("system", set(systems)), ("source", sources)):
             value = getattr(claim, field)
             if value not in known:
                 raise DataError(
@@ -278,6 +279,15 @@ def _check_references(
                     entry=_label(position, entry),
                     field=field,
                 )
+        variants = systems[claim.system]
+        if claim.variant is not None and claim.variant not in variants:
+            raise DataError(
+                f"system {claim.system!r} has no variant {claim.variant!r}; "
+                f"known: {', '.join(sorted(variants)) or 'none'}",
+                file=file,
+                entry=_label(position, entry),
+                field="variant",
+            )
 
 
 def _read(root: Path) -> Dataset:
@@ -298,7 +308,7 @@ def _read(root: Path) -> Dataset:
     _check_files(root, sources, shown["sources.yaml"])
     _check_references(
         claims,
-        {s.id for s in systems},
+        {s.id: {v.id for v in s.variants} for s in systems},
         {s.id for s in sources},
         shown["claims.yaml"],
         raw["claims.yaml"],

@@ -203,7 +203,9 @@ class RangeClaim(_Linked):
     high: float | None = None
     unit: str
     qualifier: Qualifier
+    approximate: bool = False
     variant: str | None = None
+    condition: str | None = Field(default=None, min_length=1)
     also: AlsoFigure | None = None
     quote: str = Field(min_length=1)
     reviewed: bool = True
@@ -226,6 +228,7 @@ class RangeClaim(_Linked):
             self.source,
             self.qualifier,
             self.variant,
+            self.condition,
             self.value,
             self.low,
             self.high,
@@ -234,8 +237,10 @@ class RangeClaim(_Linked):
 
     @property
     def figure(self) -> str:
-        """The figure as the source states it, with its hedge: ``about 995 miles``."""
-        return describe(self.qualifier, self.value, self.low, self.high, self.unit)
+        """The figure as the source states it, with its hedge: ``up to about 250 miles``."""
+        return describe(
+            self.qualifier, self.value, self.low, self.high, self.unit, approximate=self.approximate
+        )
 
     @property
     def point(self) -> float:
@@ -299,6 +304,8 @@ class RangeClaim(_Linked):
         texts = [text for _, text in self.figures_in(unit)]
         body = " and ".join(texts) + f" {units.unit_symbol(unit)}"
         hedge = HEDGES[self.qualifier]
+        if self.approximate and self.qualifier != "about":
+            hedge = f"{hedge} about".strip()
         return f"{hedge} {body}" if hedge else body
 
     @property

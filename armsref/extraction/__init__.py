@@ -12,8 +12,12 @@ up. The modules, in that order:
 - (figures come from :mod:`armsref.lengths.figures`, read near those spots);
 - :mod:`~armsref.extraction.cues`: whether the words around a figure make it
   a range;
+- :mod:`~armsref.extraction.references`: names only compared with, and words
+  that refer back to a system;
 - :mod:`~armsref.extraction.attribution`: which system the paragraph gives it
   to;
+- :mod:`~armsref.extraction.quotes`: the quote, the variant and the condition
+  of each finding;
 - :mod:`~armsref.extraction.pipeline`: ``extract`` and ``extract_all``, which
   run the stages and make the findings.
 """

@@ -32,24 +32,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["AFTER_NAME", "COMPARED", "REFERS", "Cue", "range_cue"]
+__all__ = ["AFTER_NAME", "Cue", "range_cue"]
 
 _WORD = r"[A-Za-z][\w’'-]*"
 _NOT_GAP = r"(?!(?:from|than|away|but|while|whereas|unlike|like)\b)"
 
 _RANGE_BEFORE = re.compile(
     r"(?<![\w-])(?:ranges?|ranged|ranging|reach(?:es)?|striking\s+distance|"
-    r"strike\s+distance|flight\s+distance|radius)"
-    rf"\s*(?:[:=,(]|[—–-]{{1,2}})?(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$",
+    r"strike\s+distance|flight\s+distance|radius|distances?(?:\s+(?:of|to))?|"
+    r"cover\s+(?:a\s+)?distances?)"
+    rf"\s*(?:[:=,(]|[—–-]{{1,2}})?(?:(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}|(?:\s+{_NOT_GAP}{_WORD}){{5}})"
+    r"\s*$",
     re.IGNORECASE,
 )
 _CAPABLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:can|could|will|would|able\s+to|capable\s+of|designed\s+to)\s+"
+    r"(?<![\w-])(?:(?:can|could|will|would|able\s+to|capable\s+of|designed\s+to|built\s+to)"
+    r"\s+(?:(?:also|still|even|reportedly|reach\s+and|now)\s+)?"
     r"(?:fly|flying|go|travel|travell?ing|reach|reaching|hit|hitting|strike|striking|"
     r"engage|engaging|intercept|intercepting|down|downing|shoot\s+down|destroy|destroying)"
     r"|(?:which|that)\s+(?:fly|travel|reach)|flies|travels)"
     rf"(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$"
-    r"|(?<![\w-])(?:can|could)\s+be\s+(?:launched|fired|released)\s+from\s*$",
+    r"|(?<![\w-])(?:can|could)\s+be\s+(?:launched|fired|released)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:from\s*)?$"
+    r"|(?<![\w-])(?:missiles?|rockets?|weapons?|munitions?)\s+of\s*$",
     re.IGNORECASE,
 )
 #: "officials put it at 240 to 450 km", after the word range earlier in the sentence.
@@ -71,26 +76,25 @@ _WEAPON_AFTER = re.compile(
 )
 _ADJECTIVE = re.compile(r"\d\s*-\s*[A-Za-z]+$")
 _AWAY_AFTER = re.compile(r"\s+away\b", re.IGNORECASE)
-_FROM_AFTER = re.compile(r"[\s-]+(?:away\s+)?from\b", re.IGNORECASE)
+_FROM_AFTER = re.compile(
+    r"[\s-]+(?:away\s+)?(?:from|of|behind|inside|into|north|south|east|west)\b", re.IGNORECASE
+)
+#: The range of a part that is not the weapon's reach: "its radar has a range of 150 km".
+_NOT_WEAPON = re.compile(
+    r"(?<![\w-])(?:radars?|sensors?|detection|tracking|surveillance|fire-control|seeker|"
+    r"altitudes?|heights?|ceilings?)"
+    r"(?:['’]s)?\s+(?:(?:has|have|with|of)\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HEIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:altitudes?|heights?|ceilings?)\s+(?:of\s+|up\s+to\s+)?$", re.IGNORECASE
+)
 #: A height or depth, not a distance: "35 km in altitude", "24 km high".
 _HEIGHT_AFTER = re.compile(
     r"\s+(?:(?:in|of)\s+)?(?:altitude|height|high|up|deep|above\s+(?:the\s+)?(?:ground|sea))\b",
     re.IGNORECASE,
 )
 
-#: The words right before a name that make it a comparison, not the subject.
-COMPARED = re.compile(
-    r"(?<![\w-])(?:than|like|unlike|compared\s+(?:with|to)|versus|vs\.?|instead\s+of"
-    r"|(?:similar|comparable|akin)\s+to)"
-    r"\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-#: Words that refer back to a system named before: "It", "the missile", "its".
-REFERS = re.compile(
-    r"(?<![\w-])(?:it|its|they|their|the\s+(?:missile|weapon|system|munition|rocket)s?|"
-    r"(?:this|that|these|those)\s+(?:missile|weapon|system|munition|rocket)s?)(?![\w-])",
-    re.IGNORECASE,
-)
 #: What may stand between a figure and the name it qualifies: "the 300-km ATACMS",
 #: "a 1,600-kilometer-range Tomahawk", "range of the ATACMS".
 AFTER_NAME = re.compile(
@@ -116,6 +120,21 @@ class Cue:
     word: int
 
 
+def _nearest(pattern: re.Pattern[str], text: str, low: int, high: int) -> re.Match[str] | None:
+    """The match of ``pattern`` ending at ``high`` that starts last: the word nearest the figure.
+
+    ("JASSM Extended Range missiles with a range of 1,000 km": the cue is the
+    second *range*, not the name's.)
+    """
+    found = pattern.search(text, low, high)
+    while found is not None:
+        closer = pattern.search(text, found.start() + 1, high)
+        if closer is None:
+            return found
+        found = closer
+    return None
+
+
 def range_cue(text: str, start: int, end: int) -> Cue | None:
     """Whether the figure at ``text[start:end]`` is a range, by the words around it.
 
@@ -132,6 +151,8 @@ def range_cue(text: str, start: int, end: int) -> Cue | None:
     """
     if _FROM_AFTER.match(text, end) or _HEIGHT_AFTER.match(text, end):
         return None
+    if _HEIGHT_BEFORE.search(text, max(0, start - 30), start):
+        return None  # "at altitudes of up to 60 km": a height
     low = max(0, start - 80)
     after = _RANGE_AFTER.match(text, end)
     if after:
@@ -139,8 +160,10 @@ def range_cue(text: str, start: int, end: int) -> Cue | None:
     weapon = _WEAPON_AFTER.match(text, end)
     if weapon and _ADJECTIVE.search(text, max(start, end - 40), end):
         return Cue("after", start, weapon.end(), weapon.end() - 1)
-    before = _RANGE_BEFORE.search(text, low, start)
+    before = _nearest(_RANGE_BEFORE, text, low, start)
     if before:
+        if _NOT_WEAPON.search(text, max(0, before.start() - 40), before.start()):
+            return None  # "its radar has a range of over 150 km": not how far it strikes
         return Cue("before", before.start(), end, before.start())
     put = _PUT_AT.search(text, low, start)
     if put:

@@ -20,8 +20,8 @@ Examples:
     ...         "deeper than the ERAM (about 285 miles, or 460 kilometers).")
     >>> [(f.system_id, f.figure) for f in extract(text)]
     [('tomahawk', 'about 995 miles'), ('eram', 'about 285 miles')]
-    >>> extract(text)[1].quote
-    'the ERAM (about 285 miles, or 460 kilometers)'
+    >>> extract(text)[1].written, extract(text)[1].quote
+    ('about 285 miles, or 460 kilometers', 'the ERAM (about 285 miles, or 460 kilometers)')
     >>> extract("Moscow is about 450 km from the border.")
     []
 """
@@ -33,8 +33,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from armsref.errors import InputError
-from armsref.extraction import cues, unitspots
-from armsref.extraction.attribution import Reader
+from armsref.extraction import cues, quotes, unitspots
+from armsref.extraction.attribution import Given, Reader
 from armsref.extraction.segments import Segments
 from armsref.lengths import figures
 
@@ -68,9 +68,18 @@ class Finding:
         qualifier: ``exact``, ``about``, ``above``, ``at_least``, ``up_to``,
             ``below`` or ``between``.
         also: the same figure in a second unit, where the text gives one.
-        quote: the words that state it, verbatim: ``text[start:end]``.
+        quote: the clause or sentence that states it, from its start, verbatim:
+            ``text[start:end]``.
         start: where the quote starts in the text.
         end: where the quote ends.
+        approximate: an approximation stacked on a bound ("up to about 250 miles").
+        variant: the id of the variant the figure is stated for, or ``None``.
+        condition: what the figure is stated for, as the text writes it
+            ("against aircraft"), or ``None``.
+        figure_start: where the figure as written starts (its hedge included).
+        figure_end: where it ends (a second unit included).
+        name_start: where the name it was given by starts, or -1.
+        name_end: where that name ends, or -1.
     """
 
     system: System | None
@@ -83,6 +92,13 @@ class Finding:
     quote: str
     start: int
     end: int
+    approximate: bool = False
+    variant: str | None = None
+    condition: str | None = None
+    figure_start: int = -1
+    figure_end: int = -1
+    name_start: int = -1
+    name_end: int = -1
 
     @property
     def system_id(self) -> str | None:
@@ -91,10 +107,17 @@ class Finding:
 
     @property
     def figure(self) -> str:
-        """The figure with its hedge, as stated: ``about 995 miles``."""
+        """The figure with its hedge, normalised: ``about 995 miles``, ``above 900 km``."""
         from armsref.lengths.hedges import describe
 
-        return describe(self.qualifier, self.value, self.low, self.high, self.unit)
+        return describe(
+            self.qualifier, self.value, self.low, self.high, self.unit, approximate=self.approximate
+        )
+
+    @property
+    def written(self) -> str:
+        """The figure as the text writes it: ``more than 900 km``, ``a 300-km``."""
+        return self.quote[self.figure_start - self.start : self.figure_end - self.start]
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -131,6 +154,12 @@ class Finding:
         claim: dict[str, Any] = {"system": self.system.id, "source": source}
         claim.update(_numbers(self.value, self.low, self.high))
         claim.update(unit=self.unit, qualifier=self.qualifier)
+        if self.approximate:
+            claim["approximate"] = True
+        if self.variant is not None:
+            claim["variant"] = self.variant
+        if self.condition is not None:
+            claim["condition"] = self.condition
         if self.also is not None:
             a = self.also
             claim["also"] = {**_numbers(a.value, a.low, a.high), "unit": a.unit}
@@ -208,10 +237,10 @@ def regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
 def _read(text: str, dataset: Dataset | None, *, everywhere: bool) -> list[Finding]:
     if not isinstance(text, str):
         raise InputError(f"extract() needs text (str), got {type(text).__name__}")
-    from armsref.scanning.mentions import scan
+    from armsref.scanning.mentions import scan_all
 
-    mentions = scan(text, dataset)
-    reader = Reader(Segments(text), mentions)
+    mentions, others = scan_all(text, dataset)
+    reader = Reader(Segments(text), mentions, others)
     found: list[Finding] = []
     spans = [(0, len(text))] if everywhere else near_mentions(mentions, len(text))
     stretches = [region for low, high in spans for region in regions(text, low, high)]
@@ -219,24 +248,41 @@ def _read(text: str, dataset: Dataset | None, *, everywhere: bool) -> list[Findi
         for figure in figures.find(text, low, high):
             if not _plausible(figure.amount):
                 continue
-            a = figure.amount
             for given in reader.attribute(figure, cues.range_cue(text, figure.start, figure.end)):
-                quote = text[given.start : given.end]
-                found.append(
-                    Finding(
-                        given.system,
-                        a.value,
-                        a.low,
-                        a.high,
-                        a.unit,
-                        figure.qualifier,
-                        figure.also,
-                        quote,
-                        given.start,
-                        given.end,
-                    )
-                )
+                found.append(_finding(reader, figure, given))
     return found
+
+
+def _finding(reader: Reader, figure: figures.Figure, given: Given) -> Finding:
+    """The finding for one figure given to one system (or none), its quote and spans."""
+    text, a = reader.text, figure.amount
+    name = given.name
+    start, end = quotes.span(
+        reader.segments, given.start, given.end, figure.start, name.start if name else None
+    )
+    qualifier, approximate = figure.qualifier, figure.approximate
+    if given.carried is not None and qualifier == "exact":
+        # "a maximum range of 120 km against aircraft and 60 km against missiles"
+        qualifier, approximate = given.carried.qualifier, given.carried.approximate
+    return Finding(
+        given.system,
+        a.value,
+        a.low,
+        a.high,
+        a.unit,
+        qualifier,
+        figure.also,
+        text[start:end],
+        start,
+        end,
+        approximate=approximate,
+        variant=quotes.variant(reader, figure, given),
+        condition=quotes.condition(text, figure.end),
+        figure_start=figure.start,
+        figure_end=figure.end,
+        name_start=name.start if name is not None else -1,
+        name_end=name.end if name is not None else -1,
+    )
 
 
 def extract(text: str, dataset: Dataset | None = None) -> list[Finding]:

@@ -21,8 +21,8 @@ Decisions, each with an example:
   **except** after an abbreviation (``U.S.``, ``Sen.``, ``Gen.``, ``e.g.``)
   or a single initial (``J. Smith``).
 - **Nothing is read further than** :data:`REACH` characters either side of a
-  position: text with no paragraph or sentence break for that long is cut
-  there.
+  position for its sentence, and :data:`PARAGRAPH_REACH` for its paragraph:
+  text with no break for that long is cut there.
 
 Examples:
     >>> seg = Segments("U.S. officials said so. The ATACMS flies 300 km.\\nNew paragraph.")
@@ -37,10 +37,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["REACH", "Segments"]
+__all__ = ["PARAGRAPH_REACH", "REACH", "Segments"]
 
-#: How far from a position its paragraph and sentence are looked for.
+#: How far from a position its sentence is looked for.
 REACH = 600
+#: How far from a position its paragraph is looked for.
+PARAGRAPH_REACH = 3000
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
@@ -89,7 +91,7 @@ class Segments:
     def paragraph(self, position: int) -> tuple[int, int]:
         """The start and end of the paragraph around ``position`` (the line break left out)."""
         text = self.text
-        floor = max(0, position - REACH)
+        floor = max(0, position - PARAGRAPH_REACH)
         start = position
         while True:
             found = text.rfind("\n", floor, start)
@@ -100,7 +102,7 @@ class Segments:
                 start = found + 1
                 break
             start = found
-        ceiling = min(len(text), position + REACH)
+        ceiling = min(len(text), position + PARAGRAPH_REACH)
         end = position
         while True:
             found = text.find("\n", end, ceiling)

@@ -15,7 +15,16 @@ up_to      at or below the figure; ``below``: below it
 between    from the low figure's interval to the high figure's
 ========== ==========================================================
 
-Two claims **disagree** when no single true range satisfies both.
+An approximate bound ("up to about 250 miles") is widened like ``about``:
+at least ±5 % past the bound it states.
+
+Two claims **disagree** when no single true range satisfies both, and they
+are about the same thing: the same system, the same variant and the same
+condition, or one of them leaves the variant (or the condition) unknown. So
+"PAC-3 MSE: 150 km against aircraft" and "PAC-3 MSE: 40 km against ballistic
+missiles" do not disagree (different conditions), nor do JASSM's 370 km and
+JASSM-ER's 1,000 km; but "the Patriot reaches 160 km" and "PAC-3: 20 km"
+are compared, since the first does not say which variant.
 
 Examples:
     >>> from armsref.dataset.models import RangeClaim
@@ -50,6 +59,7 @@ __all__ = [
     "can_both_hold",
     "disagreements",
     "range_span",
+    "same_subject",
 ]
 
 
@@ -78,6 +88,10 @@ class HedgedFigure(Protocol):
     def unit(self) -> str: ...
     @property
     def figure(self) -> str: ...
+    @property
+    def approximate(self) -> bool: ...
+    @property
+    def condition(self) -> str | None: ...
     def figures_in(self, unit: str) -> tuple[tuple[float, str], ...]: ...
 
 
@@ -99,10 +113,11 @@ def allowed(claim: HedgedFigure) -> tuple[float, float]:
     point = units.to_unit(claim.value, claim.unit, "m")
     if claim.qualifier == "about":
         return (min(low, point * (1 - _ABOUT_MARGIN)), max(high, point * (1 + _ABOUT_MARGIN)))
+    widen = _ABOUT_MARGIN if claim.approximate else 0.0
     if claim.qualifier in {"above", "at_least"}:
-        return (point, math.inf)
+        return (point * (1 - widen), math.inf)
     if claim.qualifier in {"up_to", "below"}:
-        return (0.0, point)
+        return (0.0, point * (1 + widen))
     return (low, high)
 
 
@@ -131,15 +146,21 @@ class Disagreement(Generic[ClaimT]):
         )
 
 
+def same_subject(first: HedgedFigure, second: HedgedFigure) -> bool:
+    """Whether two claims are about the same variant and condition (or leave either unknown)."""
+
+    def agree(one: str | None, other: str | None) -> bool:
+        return one is None or other is None or one.casefold() == other.casefold()
+
+    return agree(first.variant, second.variant) and agree(first.condition, second.condition)
+
+
 def disagreements(claims: Iterable[ClaimT]) -> list[Disagreement[ClaimT]]:
     """Every pair of claims on the same system that cannot both be true, in dataset order."""
     found = []
     for first, second in combinations(list(claims), 2):
-        if (
-            first.system == second.system
-            and first.variant == second.variant
-            and not can_both_hold(first, second)
-        ):
+        about_one = first.system == second.system and same_subject(first, second)
+        if about_one and not can_both_hold(first, second):
             found.append(Disagreement(first, second))
     return found
 

@@ -89,7 +89,8 @@ HEDGE_WORDS: dict[str, str] = {
         [
             *("up to", "as far as", "as far away as", "as much as", "a maximum of"),
             *("no more than", "not more than", "out to", "within", "at most", "max"),
-            *("maximum of", "as long as"),
+            *("maximum of", "as long as", "from as far away as", "from as far as"),
+            *("from up to",),
         ],
         "up_to",
     ),

@@ -52,7 +52,9 @@ def test_extract_all_adds_the_unattributed(
     assert "Storm Shadow" not in plain
     code, out, _ = run(capsys, "extract", str(article), "--all")
     assert code == 0
-    assert out.splitlines()[-1] == "unattributed: ?: about 250 km  “a range of about 250 km”"
+    assert out.splitlines()[-1] == (
+        "unattributed: ?: about 250 km  “The Storm Shadow has a range of about 250 km”"
+    )
 
 
 def test_extract_json(capsys: pytest.CaptureFixture[str], article: Path) -> None:
@@ -99,7 +101,9 @@ def test_extract_yaml_of_a_new_document(capsys: pytest.CaptureFixture[str], arti
     code, out, _ = run(capsys, "extract", str(article), "--yaml", "--all")
     assert code == 0
     assert "source: new-article\n" in out
-    assert out.endswith("# unattributed: about 250 km: a range of about 250 km\n")
+    assert out.endswith(
+        "# unattributed: about 250 km: The Storm Shadow has a range of about 250 km\n"
+    )
 
 
 def test_extract_reads_stdin(

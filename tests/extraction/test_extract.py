@@ -279,11 +279,11 @@ def test_reading_only_near_mentions_loses_nothing(parts: list[tuple[str, int]]) 
 
 
 def test_a_reference_far_from_its_name_is_still_read() -> None:
-    name = "The Tomahawk was discussed at length. "
+    name = "The Tomahawk missile was discussed at length. "
     between = "Officials spoke of budgets, winter, aid, the front and the talks " * 8 + "again. "
     reference = "It, officials said " + "many times over " * 28 + "has a range of 1,600 km."
     text = name + between + reference
-    assert 1000 < text.index("1,600") - text.index("Tomahawk") < 1300
+    assert 1000 < text.index("1,600") - text.index("Tomahawk") < 1310
     assert [f.system_id for f in extract(text)] == ["tomahawk"]
     assert tuple(extract(text)) == extract_all(text).findings
 

@@ -57,7 +57,7 @@ def test_malformed_spelled_numbers(words: str) -> None:
         ("as far as 300 km", "up_to"),
         ("below 300 km", "below"),
         ("less than 300 km", "below"),
-        ("nearly 300 km", "below"),
+        ("nearly 300 km", "about"),
         ("between 70 and 300 km", "between"),
         ("from 70 to 300 km", "between"),
         ("70 to 300 km", "between"),
