@@ -78,6 +78,13 @@ if TYPE_CHECKING:
 __all__ = ["Given", "Reader"]
 
 _ANTECEDENT_REACH = 600
+#: A name right after a preposition is an object, not the subject a reference points at:
+#: "Patriot became famous in the Gulf War against Iraqi Scuds."
+_OBJECT = re.compile(
+    r"(?<![\w-])(?:against|into|towards?)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 #: A sentence that speaks of a weapon without naming it (rule 6).
 _A_WEAPON = re.compile(
@@ -256,6 +263,8 @@ class Reader:
                 named.pop(mention.system_id, None)
                 named[mention.system_id] = mention
         group = list(named.values())[-len(found) :]
+        if len(group) == 1:  # one system, its versions' figures: "370 km and 1,000 km"
+            group = group * len(found)
         if len(group) != len(found):
             return self._finding(figure, [], figure.start, figure.end)
         at = starts.index(figure.start)
@@ -343,7 +352,11 @@ class Reader:
         if not self.segments.same_paragraph(last.start, first):
             return None
         start, _ = self.segments.sentence(last.start)
-        named = [m for m in self._before(first, start) if not self._compared(m, start)]
+        named = [
+            m
+            for m in self._before(first, start)
+            if not self._compared(m, start) and not _OBJECT.search(self.text, start, m.start)
+        ]
         if len({m.system_id for m in named}) != 1 or id(named[-1]) in self._others:
             return None
         return named[-1]

@@ -52,7 +52,7 @@ _CAPABLE_BEFORE = re.compile(
     r"engage|engaging|intercept|intercepting|down|downing|shoot\s+down|destroy|destroying)"
     r"|(?:which|that)\s+(?:fly|travel|reach)|flies|travels)"
     rf"(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$"
-    r"|(?<![\w-])(?:can|could)\s+be\s+(?:launched|fired|released)\s+(?:[\w-]+\s+){0,4}?"
+    r"|(?<![\w-])(?:can|could)\s+be\s+(?:launched|fired|released)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:from\s*)?$"
     r"|(?<![\w-])(?:missiles?|rockets?|weapons?|munitions?)\s+of\s*$",
     re.IGNORECASE,
@@ -65,7 +65,7 @@ _PUT_AT = re.compile(
 _RANGE_WORD = re.compile(r"(?<![\w-])(?:range|reach)\b", re.IGNORECASE)
 _TARGETS_BEFORE = re.compile(
     r"(?<![\w-])(?:hit|hits|hitting|strike|strikes|striking|engage|engages|engaging|"
-    r"reach|reaches|reaching|attack|attacks|attacking|destroy|destroys)\s+targets?\s*$",
+    r"reach|reaches|reaching|attack|attacks|attacking|destroy|destroys|at)\s+targets?\s*$",
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged|reach)\b", re.IGNORECASE)
@@ -91,7 +91,8 @@ _HEIGHT_BEFORE = re.compile(
 )
 #: A height or depth, not a distance: "35 km in altitude", "24 km high".
 _HEIGHT_AFTER = re.compile(
-    r"\s+(?:(?:in|of)\s+)?(?:altitude|height|high|up|deep|above\s+(?:the\s+)?(?:ground|sea))\b",
+    r"\s+(?:(?:in|of)\s+)?(?:altitude|height|high|up|deep|above\s+(?:the\s+)?(?:ground|sea)"
+    r"|the\s+air|the\s+sky)\b",
     re.IGNORECASE,
 )
 

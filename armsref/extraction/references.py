@@ -43,7 +43,7 @@ __all__ = ["REFERS", "compared", "platform", "refers", "unlisted"]
 
 #: The words right before a name that make it a comparison, not the subject.
 _COMPARED_BEFORE = re.compile(
-    r"(?<![\w-])(?:than|like|unlike|compared\s+(?:with|to)|versus|vs\.?|instead\s+of"
+    r"(?<![\w-])(?:than(?!\s+(?:about\s+|some\s+)?[\d,]+\s)|like|unlike|compared\s+(?:with|to)|versus|vs\.?|instead\s+of"
     r"|(?:similar|comparable|akin|equivalent|alternative|rival|successor|answer|"
     r"counterpart|heir|sequel)\s+(?:to|of)|on\s+a\s+par\s+with|equivalent\s+of"
     r"|(?:replac(?:e|es|ed|ing)|supersed(?:e|es|ed|ing)|succeed(?:s|ed|ing)?)"
@@ -63,7 +63,8 @@ _COMPARED_AFTER = re.compile(
 #: Words that refer back to a system named before.
 REFERS = re.compile(
     r"(?<![\w-])(?:it|its|they|their|"
-    r"both|(?:the|this|that|these|those|such)\s+(?:[\w-]+,?\s+){0,3}?"
+    r"both|these|those|the\s+(?:(?:maximum|operational|effective|flight)\s+)?(?:range|reach)|"
+    r"(?:the|this|that|these|those|such)\s+(?:[\w-]+,?\s+){0,3}?"
     r"(?:missile|weapon|system|munition|rocket|interceptor|version|variant|model)s?|"
     r"an?\s+(?:[\w-]+\s+){0,2}?(?:version|variant|model)s?)"
     r"(?![\w-])",

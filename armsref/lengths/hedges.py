@@ -24,8 +24,8 @@ between       between (with "and"), from (with "to")
 
 and around the figure, a **maximum** makes an upper bound: "a maximum range
 of 300 km", "a max range of about 300 km" (approximate), "a 300-km maximum
-range". Written after it: "1,000 miles or more" (at least), "or so" (about),
-"or less" (up to).
+range", "a maximum 1,500-mile range". Written after it: "1,000 miles or
+more" (at least), "or so" (about), "or less" (up to).
 
 Examples:
     >>> describe("about", 995.0, None, None, "miles")
@@ -135,8 +135,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     words = _alternation(list(HEDGE_WORDS))
     one = re.compile(rf"(?:^|(?<=[\s(\[,;:—–\"“]))(?P<hedge>{words})\s*$", re.IGNORECASE)
     maximum = re.compile(
-        r"(?<![\w-])(?:maximum|max\.?|top)\s+(?:(?:flight|strike|striking|effective)\s+)?"
-        r"(?:range|reach|distance)\s*(?:of|is|was|at|:|,)?\s*$",
+        r"(?<![\w-])(?:maximum|max\.?|top)\s+(?:(?:(?:flight|strike|striking|effective)\s+)?"
+        r"(?:range|reach|distance)\s*(?:of|is|was|at|:|,)?\s*)?$",
         re.IGNORECASE,
     )
     after_maximum = re.compile(r"[\s-]*(?:maximum|max\.?)[\s-]+(?:range|reach)\b", re.IGNORECASE)

@@ -9,8 +9,10 @@ tallies. The modules, in that order:
 - :mod:`~armsref.scanning.evidence`: the weapon and other-sense words around it;
 - :mod:`~armsref.scanning.acronyms`: acronyms a text spells out;
 - :mod:`~armsref.scanning.discourse`: one sense per document, a scored decision;
-- :mod:`~armsref.scanning.matcher`: every name in the dataset as patterns,
-  and the exact match rules;
+- :mod:`~armsref.scanning.patterns`: how one name becomes an exact pattern
+  and a prefilter;
+- :mod:`~armsref.scanning.matcher`: every name in the dataset as forms, the
+  candidates they match, and the exact rules over a whole text;
 - :mod:`~armsref.scanning.engine`: the compiled multi-pattern prefilter
   (Hyperscan, or Python ``re``) and its on-disk cache;
 - :mod:`~armsref.scanning.stream`: the exact rules over a stream of blocks,

@@ -12,7 +12,8 @@ How a name written in the data matches text:
   whitespace characters (line breaks and non-breaking spaces included) or one
   hyphen (``-``, U+2010, U+2011) will do, whichever the data used. Where the
   data puts a hyphen or space between letters and digits (``BGM-109``), the
-  text may also write them together (``BGM109``).
+  text may also write them together (``BGM109``). After a one-letter word
+  (``S-400``, ``R-17``) only a hyphen may come.
 - An apostrophe in a name matches a straight or a curly one.
 - A plural ``s`` may follow (``Tomahawks``, ``JASSMs``); so may a possessive,
   which is left out of the match (``ATACMS's`` matches ``ATACMS``). A name
@@ -56,6 +57,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from armsref.dataset.keys import name_key
 from armsref.scanning import acronyms, evidence, senses
 from armsref.scanning.discourse import Candidate, Discourse
+from armsref.scanning.patterns import compile_name
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
@@ -64,21 +66,8 @@ __all__ = ["Form", "Matcher", "leftmost_longest", "matcher", "rank"]
 
 _Span = TypeVar("_Span", bound=tuple[Any, ...])
 
+
 #: Whitespace a name's words may be separated by, as a ``str`` class and as UTF-8 bytes.
-_SPACE = r"[\t\n\x0b\x0c\r \xa0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-_SPACE_BYTES = (
-    rb"(?:[\t\n\x0b\x0c\r ]|\xc2\xa0|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80)"
-)
-_HYPHEN = r"[-\u2010\u2011]"
-_HYPHEN_BYTES = rb"(?:-|\xe2\x80[\x90\x91])"
-_APOSTROPHE = r"['\u2019\u02bc]"
-_APOSTROPHE_BYTES = rb"(?:'|\xe2\x80\x99|\xca\xbc)"
-#: At most this many whitespace characters between two words of a name.
-MAX_GAP = 16
-
-_PIECES = re.compile(r"([^\W_]+)|(['\u2019\u02bc])|(\s+|-)|(.)", re.DOTALL)
-
-
 @dataclass(frozen=True)
 class Form:
     """One name of one system, compiled.
@@ -104,6 +93,7 @@ class Form:
     prefilter: bytes
     longest: int
     shares: int | None = None
+    key: str = ""
 
     @property
     def everyday(self) -> bool:
@@ -111,69 +101,8 @@ class Form:
         return self.sense == "everyday"
 
 
-def _char_class(char: str) -> tuple[str, bytes]:
-    """A pattern for one character of a name in any letter case, as str and as bytes."""
-    variants = dict.fromkeys((char, char.lower(), char.upper()))
-    variants = {v: None for v in variants if len(v) == 1}
-    text = "[" + "".join(re.escape(v) for v in variants) + "]"
-    if all(v.isascii() for v in variants):
-        return text, b"[" + b"".join(re.escape(v.encode()) for v in variants) + b"]"
-    return text, b"(?:" + b"|".join(re.escape(v.encode()) for v in variants) + b")"
-
-
-def _compile(name: str) -> tuple[str, bytes, int]:
-    """The exact core pattern, the prefilter pattern and the longest match in bytes."""
-    text: list[str] = []
-    raw: list[bytes] = []
-    longest = 0
-    previous = ""
-    pending_gap = False
-    for word, apostrophe, gap, other in _PIECES.findall(name.strip()):
-        if gap:
-            pending_gap = True
-            continue
-        if pending_gap and (word or apostrophe or other):
-            joinable = gap_letters_digits(previous, word)
-            text.append(f"(?:{_SPACE}{{1,{MAX_GAP}}}|{_HYPHEN}){'?' if joinable else ''}")
-            # Any run of spaces: a superset of the exact pattern's 1 to MAX_GAP that
-            # compiles five times faster.
-            raw.append(
-                b"(?:" + _SPACE_BYTES + b"+|" + _HYPHEN_BYTES + b")" + (b"?" if joinable else b"")
-            )
-            longest += 3 * MAX_GAP
-            pending_gap = False
-        if word:
-            for char in word:
-                pattern, raw_pattern = _char_class(char)
-                text.append(pattern)
-                raw.append(raw_pattern)
-                longest += 4
-            previous = word
-        elif apostrophe:
-            text.append(_APOSTROPHE)
-            raw.append(_APOSTROPHE_BYTES)
-            longest += 3
-        elif other:
-            text.append(re.escape(other))
-            raw.append(re.escape(other.encode()))
-            longest += len(other.encode())
-    return "".join(text), b"".join(raw), longest
-
-
-def gap_letters_digits(before: str, after: str) -> bool:
-    """Whether two words of a name meet letters-to-digits and may be written together.
-
-    Examples:
-        >>> gap_letters_digits("BGM", "109"), gap_letters_digits("Tactical", "Missile")
-        (True, False)
-    """
-    if not before or not after:
-        return False
-    return before[-1].isdigit() != after[0].isdigit()
-
-
 def _form(name: str, system: int, variant: str | None) -> Form:
-    core, raw, longest = _compile(name)
+    core, raw, longest = compile_name(name)
     sense = senses.name_sense(name.strip())
     if senses.is_everyday_name(name.strip()):
         # Only a capitalised or all-capitals everyday word can be a mention.
@@ -188,7 +117,7 @@ def _form(name: str, system: int, variant: str | None) -> Form:
     before = rb"\b" if first.isascii() and first.isalnum() else b""
     after = rb"\b" if last.isascii() and last.isalnum() else b""
     prefilter = before + raw + (rb"[A-Z]?" if digit else b"") + rb"[sS]?" + after
-    return Form(name, system, sense, variant, exact, prefilter, longest + 2)
+    return Form(name, system, sense, variant, exact, prefilter, longest + 2, key=name_key(name))
 
 
 class Matcher:
@@ -230,9 +159,9 @@ class Matcher:
         if form.sense == "plain":
             return found
         if form.sense == "shared":
-            found.group, found.shares = name_key(form.name), form.shares
+            found.group, found.shares = form.key, form.shares
             return found
-        found.group = name_key(form.name)
+        found.group = form.key
         if form.sense == "everyday":
             found.local = senses.reading(text, start, end, match.end("core"), form.name)
         else:

@@ -34,11 +34,11 @@ and **the weapon** where the word right after it names a part or use of one
 (``Patriot batteries``, ``Tomahawk strikes``, ``Storm Shadow missiles``; see
 :data:`WEAPON_NEXT`).
 
-Each rule looks at most :data:`LOOKBEHIND` characters before the name and
-:data:`LOOKAHEAD` characters after it, so a scanner that keeps that much
-context around a match decides exactly as one that sees the whole text (the
-evidence of :mod:`armsref.scanning.evidence` reads a wider window, which
-those two cover too).
+Each rule looks at most :data:`NEAR_BEFORE` characters before the name and
+:data:`NEAR_AFTER` characters after it. A scanner keeps :data:`LOOKBEHIND`
+and :data:`LOOKAHEAD` characters around a match (these rules' reach, and the
+wider window :mod:`armsref.scanning.evidence` reads), so it decides exactly as
+one that sees the whole text.
 
 Examples:
     >>> name_sense("Patriot"), name_sense("ERAM"), name_sense("PAC-3")
@@ -57,6 +57,8 @@ __all__ = [
     "KIND_WORDS",
     "LOOKAHEAD",
     "LOOKBEHIND",
+    "NEAR_AFTER",
+    "NEAR_BEFORE",
     "OTHER_SENSE_BEFORE",
     "OTHER_SENSE_NEXT",
     "WEAPON_NEXT",
@@ -69,6 +71,10 @@ __all__ = [
 
 #: How many characters before a name the rules (and the evidence window) may look at.
 LOOKBEHIND = 1220
+#: How far before a name the rules of this module read.
+NEAR_BEFORE = 48
+#: How far after a name the rules of this module read.
+NEAR_AFTER = 64
 #: How many characters after a name the rules (and the evidence window) may look at.
 LOOKAHEAD = 1220
 
@@ -246,7 +252,7 @@ def reading(
     """
     if not means_system(text, start, end, core_end, name):
         return "other"
-    following = _NEXT_WORD.match(text, end, end + LOOKAHEAD)
+    following = _NEXT_WORD.match(text, end, end + NEAR_AFTER)
     if following and following.group(1).casefold() in WEAPON_NEXT:
         return "weapon"
     return None
@@ -290,14 +296,14 @@ def means_system(
     core = text[start : end if core_end is None else core_end]
     if not written_like(core, name):
         return False
-    after = text[end : end + LOOKAHEAD]
+    after = text[end : end + NEAR_AFTER]
     following = _NEXT_WORD.match(after)
     if following and following.group(1).casefold() in OTHER_SENSE_NEXT:
         return False
     town = _TOWN.match(after)
     if town and _is_state(town.group(1)):
         return False
-    lookbehind = max(0, start - LOOKBEHIND)
+    lookbehind = max(0, start - NEAR_BEFORE)
     if not _LAST_BEFORE.search(text, lookbehind, start):
         return True
     before = _WORD.findall(text, lookbehind, start)[-_MOST_BEFORE:]

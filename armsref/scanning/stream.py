@@ -143,6 +143,10 @@ class StreamScanner:
         # Windows in bytes: up to 4 bytes a character, a plural and a variant letter.
         self._before = 4 * senses.LOOKBEHIND + 8
         self._after = 4 * senses.LOOKAHEAD + 16
+        # What the exact rules read (a name, its neighbours, an acronym's long form): the
+        # wider evidence window is decoded only for a candidate that is weighed.
+        self._near_before = 4 * _NEAR + 8
+        self._near_after = 4 * senses.NEAR_AFTER + 16
         self._keep = max(self._longest, default=0) + self._before + 16
         # One buffer, reused: [0, carry) is checked UTF-8 kept from the last round,
         # [carry, filled) bytes not checked yet; the rest is room.
@@ -251,19 +255,15 @@ class StreamScanner:
         forms = self._matcher.forms
         ranked: list[tuple[int, int, int, Candidate]] = []
         anchors: list[tuple[int, int, int, Candidate]] = []
-        windows: dict[int, tuple[str, int, int]] = {}  # id(candidate) -> its window
+        windows: dict[int, int] = {}  # id(candidate) -> its form
         for start, _, form in hits:
-            low = max(0, start - self._before)
-            high = min(size, start + self._longest[form] + self._after)
-            window = data[low:high]
-            if window.isascii():
-                text = window.decode("ascii")
-                at = start - low
-            else:
-                low = _char_start(data, low, size)
-                window = data[low : _char_start(data, high, size)]
-                text = window.decode("utf-8", "replace")
-                at = start - low - _continuations(window, 0, start - low)
+            text, at = _window(
+                data,
+                size,
+                start - self._near_before,
+                start,
+                start + self._longest[form] + self._near_after,
+            )
             match = forms[form].exact.match(text, at)
             if match is None:
                 continue
@@ -273,7 +273,7 @@ class StreamScanner:
             surface = candidate.surface
             end_byte = start + (len(surface) if surface.isascii() else len(surface.encode()))
             candidate.byte = start
-            windows[id(candidate)] = (text, at, match.end())
+            windows[id(candidate)] = form
             if candidate.local == "other":
                 anchors.append((start, end_byte, 0, candidate))
             else:
@@ -285,7 +285,9 @@ class StreamScanner:
             if end_byte > limit or self._byte + end_byte <= self._accepted:
                 continue
             if self._discourse.open(candidate):
-                self._matcher.weigh(candidate, *windows[id(candidate)])
+                high = start + self._longest[windows[id(candidate)]] + self._after
+                text, at = _window(data, size, start - self._before, start, high)
+                self._matcher.weigh(candidate, text, at, at + len(candidate.surface))
             if self._counting:
                 char = self._char + start - self._continuations_before(data, start)
                 candidate.start, candidate.end = char, char + len(candidate.surface)
@@ -352,6 +354,22 @@ class StreamScanner:
             self._line_start = char - len(data[newline + 1 : keep_from].decode("utf-8", "replace"))
         self._char = char
         self.chars = char + end - keep_from - _continuations(data, keep_from, end)
+
+
+#: How many characters before a name the exact rules read: the local rules, and the
+#: long form of an acronym in parentheses.
+_NEAR = 200
+
+
+def _window(data: bytearray, size: int, low: int, at: int, high: int) -> tuple[str, int]:
+    """``data[low:high]`` (clamped, on character bounds) decoded, and where byte ``at`` falls."""
+    low, high = max(0, low), min(size, high)
+    window = data[low:high]
+    if window.isascii():
+        return window.decode("ascii"), at - low
+    low = _char_start(data, low, size)
+    window = data[low : _char_start(data, high, size)]
+    return window.decode("utf-8", "replace"), at - low - _continuations(window, 0, at - low)
 
 
 def _char_start(data: bytes | bytearray, at: int, end: int) -> int:
