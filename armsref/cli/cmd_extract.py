@@ -94,9 +94,11 @@ def run(args: argparse.Namespace) -> int:
     from armsref.extraction.pipeline import extract_all
 
     if args.file == "-":
+        from armsref.curation.documents import document_text
+
         raw = sys.stdin.buffer.read()
         try:
-            text = raw.decode("utf-8")
+            text = document_text("-", raw)
         except UnicodeDecodeError as error:
             raise InputError(f"stdin: not UTF-8 text (byte {error.start})") from None
     else:

@@ -3,6 +3,8 @@
 Curation sits above extraction, because both checking and adding read what
 ``extract`` finds in a source. The modules, in the order data flows:
 
+- :mod:`~armsref.curation.documents`: the text a document is read as (an HTML
+  page's visible text);
 - :mod:`~armsref.curation.intake`: ``add_source``, and the figures a source
   gives that no claim records;
 - :mod:`~armsref.curation.verification`: ``verify``, every check of the dataset;

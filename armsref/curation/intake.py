@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from armsref.curation.documents import document_text
 from armsref.errors import DataError, InputError
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def read_document(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     if b"\0" in data[:8192]:
         raise InputError(f"{given}: looks binary (it holds NUL bytes); expected UTF-8 text")
     try:
-        text = data.decode("utf-8")
+        text = document_text(str(path), data)
     except UnicodeDecodeError as error:
         raise InputError(
             f"{given}: not UTF-8 text (byte {error.start} cannot be decoded); "

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from armsref.curation.documents import document_text
 from armsref.errors import UnitError, VerificationError
 from armsref.lengths import precision, units
 
@@ -80,7 +81,8 @@ def _read(dataset: Dataset) -> tuple[dict[str, str | None], dict[str, _Document]
         except OSError as error:
             documents[source.id] = _Document(None, None, error.strerror)
             continue
-        documents[source.id] = _Document(data, data.decode("utf-8", errors="replace"), None)
+        text = document_text(source.file, data, errors="replace")
+        documents[source.id] = _Document(data, text, None)
     return {key: doc.text for key, doc in documents.items()}, documents
 
 

@@ -54,7 +54,8 @@ _CAPABLE_BEFORE = re.compile(
     rf"(?:\s+{_NOT_GAP}{_WORD},?){{0,4}}\s*$"
     r"|(?<![\w-])(?:can|could)\s+be\s+(?:launched|fired|released)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:from\s*)?$"
-    r"|(?<![\w-])(?:missiles?|rockets?|weapons?|munitions?)\s+of\s*$",
+    r"|(?<![\w-])(?:missiles?|rockets?|weapons?|munitions?)\s+of\s*$"
+    r"|(?<![\w-])(?:engages?|engaging|intercepts?|intercepting)\s+(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 #: "officials put it at 240 to 450 km", after the word range earlier in the sentence.
@@ -68,7 +69,10 @@ _TARGETS_BEFORE = re.compile(
     r"reach|reaches|reaching|attack|attacks|attacking|destroy|destroys|at)\s+targets?\s*$",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(r"[\s-]*(?:range|ranged|reach)\b", re.IGNORECASE)
+_RANGE_AFTER = re.compile(
+    r"[\s-]*(?:(?:maximum|max\.?|effective|operational|flight)[\s-]+)?(?:range|ranged|reach)\b",
+    re.IGNORECASE,
+)
 #: "a 280-mile missile": a figure written as an adjective of a weapon.
 _WEAPON_AFTER = re.compile(
     r"(?:[\s-]+[a-z][\w-]*){0,2}?[\s-]+(?:missile|rocket|weapon|munition|version|variant)s?\b",

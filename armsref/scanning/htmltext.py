@@ -2,7 +2,8 @@
 
 Markup is dropped, character references are decoded (``&amp;`` becomes
 ``&``), and the contents of ``<script>``, ``<style>``, ``<template>``,
-``<noscript>``, ``<head>`` (the title included) and comments are left out. A
+``<noscript>``, ``<head>`` (the title included), navigation, asides and footers
+(``<nav>``, ``<aside>``, ``<footer>``: not article text) and comments are left out. A
 block element (paragraph, heading, list item, table cell, ``<br>``...) ends a
 line, so words in two paragraphs never run together; inline elements
 (``<b>``, ``<a>``, ``<span>``...) add nothing, so ``Toma<b>hawk</b>`` reads
@@ -22,7 +23,9 @@ from html.parser import HTMLParser
 
 __all__ = ["VisibleText", "visible_text"]
 
-_HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "title", "svg"})
+_HIDDEN = frozenset(
+    {"script", "style", "template", "noscript", "head", "title", "svg", "nav", "aside", "footer"}
+)
 _BLOCKS = frozenset(
     (
         *("address", "article", "aside", "blockquote", "body", "br", "caption", "dd"),

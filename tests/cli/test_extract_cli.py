@@ -213,3 +213,23 @@ def test_as_a_real_process(dataset_dir: Path, article: Path) -> None:
         check=False,
     )
     assert verified.returncode == 0 and "not reviewed yet" in verified.stderr
+
+
+def test_an_html_document_is_read_as_its_visible_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>ATACMS 900 km</title></head><body>"
+        "<nav>Related: the Taurus has a range of 500 km</nav>"
+        "<p>The <b>ATACMS</b> can strike targets up to <em>300</em> km away.</p>"
+        "<script>var range = '1,000 km';</script></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "extract", "--json", str(page))
+    findings = json.loads(out)["findings"]
+    assert code == 0
+    assert [(f["system"], f["value"], f["qualifier"]) for f in findings] == [
+        ("atacms", 300, "up_to")
+    ]
+    assert "<" not in findings[0]["quote"]
