@@ -148,16 +148,30 @@ class Reader:
         self.segments = segments
         self.text = segments.text
         # Another system named as a platform ("fired from HIMARS launchers") is no subject;
-        # a weapon-like name the dataset does not list ("Strong Bow missiles") is one.
+        # a weapon-like name the dataset does not list ("Strong Bow missiles") is one,
+        # looked for in a figure's paragraph when a figure there is first read.
         subjects = [m for m in others if not references.platform(self.text, m)]
-        subjects += references.unlisted(self.text, mentions, others)
         self.mentions = sorted((*mentions, *subjects), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self._others = {id(m) for m in subjects}
+        self._listed = (*mentions, *others)
+        self._paragraphs: set[int] = set()
         #: The start of the last sentence a range was found in, what was found, and its figure.
         self.ranged = -1
         self.previous: list[Given] = []
         self.figure: figures.Figure | None = None
+
+    def _unlisted_near(self, position: int) -> None:
+        """Add the unlisted weapon-like names of ``position``'s paragraph, once a paragraph."""
+        low, high = self.segments.paragraph(position)
+        if low in self._paragraphs:
+            return
+        self._paragraphs.add(low)
+        for mention in references.unlisted(self.text, self._listed, low, high):
+            at = bisect_left(self.starts, mention.start)
+            self.mentions.insert(at, mention)
+            self.starts.insert(at, mention.start)
+            self._others.add(id(mention))
 
     def _before(self, position: int, floor: int) -> list[Mention]:
         """The mentions in ``text[floor:position]``, in order."""
@@ -180,6 +194,7 @@ class Reader:
 
     def attribute(self, figure: figures.Figure, cue: cues.Cue | None) -> list[Given]:
         """The findings for one figure: one per system it is given to, or one unattributed."""
+        self._unlisted_near(figure.start)
         first, last = self.segments.sentence(figure.start)
         found = self._decide(figure, cue, first, last)
         if found:

@@ -34,6 +34,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -93,9 +94,10 @@ def variant(reader: Reader, figure: Figure, given: Given) -> str | None:
     if given.name is not None and given.name.variant is not None:
         return given.name.variant
     first, _ = reader.segments.sentence(figure.start)
+    low, high = bisect_left(reader.starts, first), bisect_left(reader.starts, figure.start)
     named = [
         m.variant
-        for m in reader.mentions
-        if first <= m.start < figure.start and m.system.id == given.system.id and m.variant
+        for m in reader.mentions[low:high]
+        if m.system.id == given.system.id and m.variant
     ]
     return named[-1] if named else None

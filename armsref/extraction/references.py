@@ -148,28 +148,31 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def unlisted(text: str, ours: Sequence[Mention], others: Sequence[Mention]) -> list[Mention]:
-    """Weapon-like names in ``text`` the dataset does not list, as mentions of no system.
+def unlisted(
+    text: str, listed: Sequence[Mention], start: int = 0, end: int | None = None
+) -> list[Mention]:
+    """Weapon-like names in ``text[start:end]`` the dataset does not list, as mentions of no system.
 
     They only block: a figure whose nearest name is one of them is given to
-    none of the dataset's systems. A name overlapping a listed one is left out.
+    none of the dataset's systems. A name overlapping a ``listed`` one is left out.
     """
     from armsref.scanning.mentions import Mention
 
-    taken = sorted((m.start, m.end) for m in (*ours, *others))
+    stop = len(text) if end is None else end
+    taken = [(m.start, m.end) for m in listed if m.end > start and m.start < stop]
     found = []
-    for match in _UNLISTED.finditer(text):
+    for match in _UNLISTED.finditer(text, start, stop):
         group = "name" if match.group("name") else "designation"
-        start, end = match.span(group)
+        low, high = match.span(group)
         words = match.group(group).split()
         if group == "name":
             while words and (words[0] in _NOT_A_NAME or re.search(r"-[a-z]", words[0])):
-                start += len(words.pop(0)) + 1  # "US", "GPS-guided", "Russian-made"
+                low += len(words.pop(0)) + 1  # "US", "GPS-guided", "Russian-made"
             if not words or any(word in _NOT_A_NAME for word in words):
                 continue
-        if any(a < end and start < b for a, b in taken):
+        if any(a < high and low < b for a, b in taken):
             continue
-        found.append(Mention(_unlisted_system(), start, end, text[start:end]))
+        found.append(Mention(_unlisted_system(), low, high, text[low:high]))
     return found
 
 
