@@ -102,16 +102,6 @@ _POSSESSIVE_RANGE = re.compile(r"(?:['’]s)?\s+(?:range|reach|out-?ranges)\b", 
 _OWN_CLAUSE = re.compile(r",\s*(?:whose|which|who)\b", re.IGNORECASE)
 #: "a 300-km range of the HIMARS": the range of something named after the figure.
 _OF_ANOTHER = re.compile(r"\s+of\s+(?!(?:up\s+to|about|at\s+least)\b)", re.IGNORECASE)
-#: "X and its successor, which can...": a relative clause about a noun after the name.
-_RELATIVE = re.compile(r"([^,.;()]*),\s*(?:which|that|who)\b", re.IGNORECASE)
-#: Words that may stand between a name and "which" without taking the clause from it.
-_HEAD_NOUNS = frozenset(
-    (
-        *("missile", "missiles", "rocket", "rockets", "munition", "munitions", "interceptor"),
-        *("interceptors", "system", "systems", "weapon", "weapons", "cruise", "ballistic"),
-        *("air-launched", "launcher", "launchers"),
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +227,7 @@ class Reader:
         subjects = [m for m in before if not self._compared(m, first)]
         if before and _OWN_CLAUSE.match(text, before[-1].end):
             subjects = [before[-1]]  # "Unlike the ERAM, whose range is...": its own clause
-        elif subjects and self._clause_about_another(subjects[-1], figure.start):
+        elif subjects and references.clause_about_another(text, subjects[-1].end, figure.start):
             subjects = []
         if subjects:
             group = self._group(subjects)
@@ -336,14 +326,6 @@ class Reader:
         if any(self._compared(m, first) for m in after):
             return None
         return after[0] if len({m.system_id for m in after}) == 1 else None
-
-    def _clause_about_another(self, mention: Mention, position: int) -> bool:
-        """Whether a "which" clause before ``position`` is about a noun after ``mention``."""
-        relative = _RELATIVE.match(self.text, mention.end, position)
-        if relative is None:
-            return False
-        words = relative.group(1).lower().split()
-        return any(word not in _HEAD_NOUNS for word in words)
 
     def _group(self, subjects: list[Mention]) -> list[Mention]:
         """The nearest name, with the names joined to it by "and" or commas."""

@@ -96,8 +96,6 @@ def variant(reader: Reader, figure: Figure, given: Given) -> str | None:
     first, _ = reader.segments.sentence(figure.start)
     low, high = bisect_left(reader.starts, first), bisect_left(reader.starts, figure.start)
     named = [
-        m.variant
-        for m in reader.mentions[low:high]
-        if m.system.id == given.system.id and m.variant
+        m.variant for m in reader.mentions[low:high] if m.system.id == given.system.id and m.variant
     ]
     return named[-1] if named else None

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from armsref.dataset.models import System
     from armsref.scanning.mentions import Mention
 
-__all__ = ["REFERS", "compared", "platform", "refers", "unlisted"]
+__all__ = ["REFERS", "clause_about_another", "compared", "platform", "refers", "unlisted"]
 
 #: The words right before a name that make it a comparison, not the subject.
 _COMPARED_BEFORE = re.compile(
@@ -70,6 +70,29 @@ REFERS = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
+
+
+#: "X and its successor, which can...": a relative clause about a noun after the name.
+_RELATIVE = re.compile(r"([^,.;()]*),\s*(?:which|that|who)\b", re.IGNORECASE)
+#: Words that may stand between a name and "which" without taking the clause from it.
+_HEAD_NOUNS = frozenset(
+    (
+        *("missile", "missiles", "rocket", "rockets", "munition", "munitions", "interceptor"),
+        *("interceptors", "system", "systems", "weapon", "weapons", "cruise", "ballistic"),
+        *("air-launched", "launcher", "launchers"),
+    )
+)
+
+
+def clause_about_another(text: str, name_end: int, position: int) -> bool:
+    """Whether a *which* clause before ``position`` is about a noun after the name ending at
+    ``name_end``: "the ATACMS and its successor, which can fly 500 km".
+    """
+    relative = _RELATIVE.match(text, name_end, position)
+    if relative is None:
+        return False
+    words = relative.group(1).lower().split()
+    return any(word not in _HEAD_NOUNS for word in words)
 
 
 def compared(text: str, start: int, end: int, floor: int) -> bool:
