@@ -88,7 +88,7 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     (the figure with its hedge, as the source states it), ``converted`` (the same
     in ``unit``, rounded as stated), ``value`` (exact, in ``unit``; a 'between'
     claim gives ``low`` and ``high`` instead), ``unit``, ``qualifier``,
-    ``variant``, ``quote``.
+    ``approximate``, ``variant``, ``condition``, ``quote``.
     """
     exact = [value for value, _ in claim.figures_in(unit)]
     row: dict[str, object] = {
@@ -105,7 +105,9 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     row.update(
         unit=units.unit_symbol(unit),
         qualifier=claim.qualifier,
+        approximate=claim.approximate,
         variant=claim.variant,
+        condition=claim.condition,
         quote=claim.quote,
     )
     return row

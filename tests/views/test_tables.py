@@ -92,7 +92,9 @@ def test_claim_rows_have_stable_keys() -> None:
         "value",
         "unit",
         "qualifier",
+        "approximate",
         "variant",
+        "condition",
         "quote",
     ]
     assert row["file"] == "seeds/004_0e120a5187f68c70.txt" and row["variant"] is None
