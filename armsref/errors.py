@@ -10,12 +10,16 @@ also from the builtin a caller would already catch for that kind of problem::
     │       no system answers to the name asked for
     ├── UnknownSourceError(ArmsrefError, LookupError)
     │       no source has the id asked for
+    ├── UnknownClaimError(ArmsrefError, LookupError)
+    │       no claim has the id asked for
     ├── UnitError(ArmsrefError, ValueError)
     │       a quantity or unit that is not a usable length
     ├── InputError(ArmsrefError, ValueError)
     │   │   an argument or document armsref cannot work with
     │   ├── DocumentError(InputError)
     │   │       a document cannot be read as text (the CLI exits 1, not 2)
+    │   ├── DuplicateError(InputError)
+    │   │       a document or id already in the dataset; nothing was changed
     │   └── ArgumentTypeError(InputError, TypeError)
     │           an argument of the wrong type; the message names the argument
     └── VerificationError(ArmsrefError)
@@ -37,8 +41,10 @@ __all__ = [
     "ArmsrefError",
     "DataError",
     "DocumentError",
+    "DuplicateError",
     "InputError",
     "UnitError",
+    "UnknownClaimError",
     "UnknownSourceError",
     "UnknownSystemError",
     "VerificationError",
@@ -159,8 +165,9 @@ class DocumentError(InputError):
     """Raised when a document cannot be read as text.
 
     Missing, not a regular file, unreadable, too large, binary, UTF-16 or
-    otherwise not UTF-8. The message names the document. The command line
-    exits 1 for it (a document could not be read), not 2 (a usage error).
+    otherwise not UTF-8. The message starts with the document's path. The
+    command line exits 1 for it (a document could not be read), not 2 (a
+    usage error).
     """
 
 
@@ -171,6 +178,34 @@ class ArgumentTypeError(InputError, TypeError):
     argument, what was expected and what was given, for example
     ``name must be text (str), got list (['ATACMS'])``.
     """
+
+
+class DuplicateError(InputError):
+    """Raised when a write is refused because what it adds is already there.
+
+    A document already recorded as a source, or an id already taken; nothing
+    is changed.
+    """
+
+
+class UnknownClaimError(ArmsrefError, LookupError):
+    """Raised when no claim in the dataset has the id asked for.
+
+    Attributes:
+        query: the id that was asked for.
+        suggestions: the closest known ids, best first (may be empty).
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"no claim with id {query!r}"
+        if self.suggestions:
+            message += f"; did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class VerificationError(ArmsrefError):

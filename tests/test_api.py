@@ -17,6 +17,7 @@ PUBLIC = [
     "Disagreement",
     "DocumentError",
     "DocumentScan",
+    "DuplicateError",
     "Extraction",
     "Finding",
     "Identity",
@@ -30,20 +31,26 @@ PUBLIC = [
     "SystemCount",
     "SystemTally",
     "UnitError",
+    "UnknownClaimError",
     "UnknownSourceError",
     "UnknownSystemError",
     "Variant",
     "VerificationError",
     "__version__",
+    "accept_claims",
     "add_source",
     "clear_cache",
     "convert",
+    "edit_claim",
     "extract",
     "extract_all",
     "get",
     "identify",
+    "init_dataset",
     "load",
+    "locate",
     "parse_quantity",
+    "reject_claim",
     "scan",
     "scan_all",
     "scan_file",
@@ -83,6 +90,9 @@ def test_error_tree_subclasses_the_matching_builtins() -> None:
     assert issubclass(errors.InputError, ValueError)
     assert issubclass(errors.UnknownSystemError, LookupError)
     assert issubclass(errors.UnknownSourceError, LookupError)
+    assert issubclass(errors.UnknownClaimError, LookupError)
+    assert issubclass(errors.DocumentError, errors.InputError)
+    assert issubclass(errors.DuplicateError, errors.InputError)
     for name in errors.__all__:
         assert issubclass(getattr(errors, name), errors.ArmsrefError)
         assert getattr(errors, name).__doc__

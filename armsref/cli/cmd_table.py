@@ -1,11 +1,23 @@
-"""``armsref table``: the systems and the ranges sources report, as a table."""
+"""``armsref table``: the systems and the ranges sources report, as a table.
+
+Claims no curator has accepted are shown marked ``[unreviewed]``; with
+``--accepted-only`` they are left out; rejected claims appear only with
+``--all``. The claims view, in a plain-text format, ends with a "cite as" line
+for each source it quotes. ``--json`` prints :func:`armsref.views.tables.rows`
+(each claims row has its source's citation fields and ``cite``).
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from armsref.cli.output import add_command, print_json
+from armsref.cli.output import add_command, add_include, include_of, print_json
+
+#: The formats read as plain text, after which "cite as" lines may follow.
+PLAIN_FORMATS = frozenset(
+    {"github", "grid", "simple", "plain", "pipe", "psql", "rst", "orgtbl", "outline"}
+)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -19,7 +31,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "one row per claim (claims), converted to any unit, in any tabulate format.",
         examples="armsref table\n  armsref table --unit mi --format grid\n"
         "  armsref table --view claims --system tomahawk --system ERAM\n"
-        "  armsref table --view claims --source cnn-longer-range-missiles --json",
+        "  armsref table --view claims --source cnn-longer-range-missiles --json\n"
+        "  armsref table --view claims --accepted-only",
     )
     parser.add_argument(
         "--view",
@@ -52,6 +65,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only claims from this source id; repeatable",
     )
+    add_include(parser)
     parser.add_argument(
         "--json",
         action="store_true",
@@ -60,25 +74,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run)
 
 
+def _print_citations(claims: list[dict[str, object]]) -> None:
+    cited = {str(row["source"]): str(row["cite"]) for row in claims}
+    if cited:
+        print("\ncite as:")
+        for source, line in cited.items():
+            print(f"  {source}: {line}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the table."""
     from armsref.dataset.loading import load
     from armsref.views.tables import rows, table
 
     dataset = load(args.data)
+    chosen = {"systems": args.system, "sources": args.source, "include": include_of(args)}
     if args.json:
-        print_json(
-            rows(args.view, args.unit, systems=args.system, sources=args.source, dataset=dataset)
-        )
+        print_json(rows(args.view, args.unit, dataset=dataset, **chosen))
     else:
-        print(
-            table(
-                args.view,
-                args.unit,
-                args.fmt,
-                systems=args.system,
-                sources=args.source,
-                dataset=dataset,
-            )
-        )
+        print(table(args.view, args.unit, args.fmt, dataset=dataset, **chosen))
+        if args.view == "claims" and args.fmt in PLAIN_FORMATS:
+            _print_citations(rows("claims", args.unit, dataset=dataset, **chosen))
     return 0

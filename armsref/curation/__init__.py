@@ -5,12 +5,20 @@ Curation sits above extraction, because both checking and adding read what
 
 - :mod:`~armsref.curation.documents`: the text a document is read as (an HTML
   page's visible text);
-- :mod:`~armsref.curation.intake`: ``add_source``, and the figures a source
-  gives that no claim records;
+- :mod:`~armsref.curation.workcopy`: ``init_dataset``, a working copy of the
+  shipped dataset (which is never written to);
+- :mod:`~armsref.curation.intake`: ``add_source``, a new document and its
+  figures as unreviewed claims;
+- :mod:`~armsref.curation.recorded`: the figures a source gives that no
+  claim stands for, respecting the curator's edits and rejections;
 - :mod:`~armsref.curation.verification`: ``verify``, every check of the dataset;
-- :mod:`~armsref.curation.yamlwrite`: new entries appended to ``data/`` files
-  keeping the curator's formatting (the files themselves are written as one
-  change through :mod:`armsref.dataset.journal`).
+- :mod:`~armsref.curation.review`: accepting, rejecting and editing claims;
+- :mod:`~armsref.curation.migration`: ids and statuses for a dataset written
+  for an older armsref;
+- :mod:`~armsref.curation.yamlwrite`: new entries appended to, or entries
+  changed by id in, ``data/`` files keeping the curator's formatting (the
+  files themselves are written as one change through
+  :mod:`armsref.dataset.journal`).
 
 Other packages import from the module that defines a name, so that importing
 this package costs nothing.

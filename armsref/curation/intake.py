@@ -3,16 +3,17 @@
 :func:`add_source` copies a document into ``seeds/``, records it in
 ``data/sources.yaml`` with its sha256, and appends every range figure
 :func:`armsref.extract` finds in it to ``data/claims.yaml`` as
-``reviewed: false`` (``armsref verify`` lists those as warnings until a curator
-reviews them). The slow work (reading, extracting) comes first; then, under
-the dataset's exclusive lock, the dataset is read afresh, everything is
-checked again, and the seed copy and both YAML files are written as one
-change through the write-ahead journal of :mod:`armsref.dataset.journal`: all
-of them become visible together or none does, even if the process is killed.
-A refused or failed run leaves the dataset as it was.
+``status: unreviewed``, each with a new id (``armsref verify`` lists those as
+warnings until a curator reviews them with ``armsref review``). The slow work
+(reading, extracting) comes first; then, under the dataset's exclusive lock,
+the dataset is read afresh, everything is checked again, the new claims are
+given ids not yet taken, and the seed copy and both YAML files are written as
+one change through the write-ahead journal of :mod:`armsref.dataset.journal`:
+all of them become visible together or none does, even if the process is
+killed. A refused or failed run leaves the dataset as it was.
 
-:func:`unrecorded` is the other direction, used by ``armsref verify``: the
-figures ``extract`` finds in a source that no claim from it records.
+:mod:`armsref.curation.recorded` is the other direction, used by ``armsref
+verify``: the figures ``extract`` finds in a source that no claim stands for.
 """
 
 from __future__ import annotations
@@ -25,15 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from armsref.curation.documents import document_text
-from armsref.errors import DataError, InputError, expect
+from armsref.curation.documents import document_text, is_html
+from armsref.errors import DataError, DocumentError, DuplicateError, InputError, expect
 
 if TYPE_CHECKING:
     from armsref.dataset.journal import Change
     from armsref.dataset.models import Dataset
     from armsref.extraction.pipeline import Finding
 
-__all__ = ["AddedSource", "add_source", "read_document", "unrecorded"]
+__all__ = ["AddedSource", "add_source", "read_document"]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SEED = re.compile(r"^(\d+)_")
@@ -106,22 +107,6 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def unrecorded(text: str, source: str, dataset: Dataset) -> list[Finding]:
-    """The findings in ``text`` that no claim of ``source`` in ``dataset`` records.
-
-    A claim records a finding when they share system, qualifier, number(s) and
-    unit (by name: ``km`` and ``kilometers`` are the same unit).
-    """
-    from armsref.extraction.pipeline import extract
-    from armsref.lengths.units import unit_name
-
-    recorded = {
-        (c.system, c.qualifier, c.value, c.low, c.high, unit_name(c.unit))
-        for c in dataset.claims_for_source(source)
-    }
-    return [f for f in _unique(extract(text, dataset)) if f.key not in recorded]
-
-
 def _writable_text(name: str, value: str | None) -> None:
     """Refuse text that YAML cannot hold as written: lone surrogates, control characters."""
     if value is None:
@@ -136,9 +121,9 @@ def _writable_text(name: str, value: str | None) -> None:
             )
 
 
-def _next_seed(seeds: Path, digest: str) -> str:
+def _next_seed(seeds: Path, digest: str, suffix: str = ".txt") -> str:
     numbers = [int(m.group(1)) for p in seeds.glob("*") if (m := _SEED.match(p.name))]
-    return f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
+    return f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}{suffix}"
 
 
 def _writable(*paths: Path) -> None:
@@ -155,12 +140,12 @@ def _check_new(dataset: Dataset, source_id: str, digest: str) -> None:
         )
     for source in dataset.sources:
         if source.sha256 == digest:
-            raise InputError(
+            raise DuplicateError(
                 f"this document is already in the dataset as source {source.id!r} "
                 f"({source.file}); nothing was changed"
             )
     if any(source.id == source_id for source in dataset.sources):
-        raise InputError(
+        raise DuplicateError(
             f"the id {source_id!r} is already taken; choose another with --id; nothing was changed"
         )
 
@@ -196,16 +181,21 @@ def add_source(
         title: the title, as the text itself states it.
         published: the publication date (``YYYY-MM-DD``), as the text states it.
         url: where the document was published.
-        data: the dataset directory (default: ``ARMSREF_DATA`` or the shipped one).
+        data: the dataset directory (default: ``ARMSREF_DATA``; the shipped
+            dataset is read-only, see :mod:`armsref.dataset.discovery`).
 
     Returns:
         What was recorded: see :class:`AddedSource`.
 
     Raises:
-        InputError: the file cannot be read as text, an option is invalid, the
-            document is already in the dataset, or the id is taken.
-        DataError: the dataset cannot be loaded or written to.
+        DocumentError: the file cannot be read as text (an InputError).
+        DuplicateError: the document is already in the dataset, or the id is
+            taken (an InputError).
+        InputError: an option is invalid.
+        DataError: the dataset cannot be loaded or written to, or is the
+            read-only shipped one.
     """
+    from armsref.dataset.discovery import writable_root
     from armsref.dataset.journal import Change, locked
     from armsref.dataset.loading import clear_cache, is_installed_copy, load
     from armsref.extraction.pipeline import extract
@@ -217,8 +207,8 @@ def add_source(
     when = _published(published)
     raw, text = read_document(path)
     if not text.strip():
-        raise InputError(f"{path}: the document is empty; nothing was changed")
-    dataset = load(data)
+        raise DocumentError(f"{path}: the document is empty; nothing was changed")
+    dataset = load(writable_root(data))
     root = dataset.root
     if is_installed_copy(root):
         raise DataError(
@@ -229,8 +219,10 @@ def add_source(
     source_id = id if id is not None else slug(title or Path(path).stem)
     _check_new(dataset, source_id, digest)
     # The slow part, before the lock: finding the figures.
-    claims = [f.to_claim(source_id) for f in _unique(extract(text, dataset))]
+    entries = [f.to_claim(source_id) for f in _unique(extract(text, dataset))]
     options = {"outlet": outlet, "title": title, "published": when, "url": url}
+    # An HTML page keeps its suffix, so that verify reads it as its visible text too.
+    suffix = ".html" if is_html(str(path), raw) else ".txt"
     with locked(root):
         # Read the dataset afresh under the lock: another writer may have just changed it.
         clear_cache()
@@ -238,14 +230,15 @@ def add_source(
         _check_new(dataset, source_id, digest)
         change = Change(root)
         try:
-            file = _stage(
+            file, claims = _stage(
                 change,
-                root,
+                dataset,
                 raw=raw,
                 source_id=source_id,
                 digest=digest,
+                suffix=suffix,
                 options=options,
-                claims=claims,
+                entries=entries,
             )
             change.commit()
         except OSError as error:
@@ -261,25 +254,35 @@ def add_source(
 
 def _stage(
     change: Change,
-    root: Path,
+    dataset: Dataset,
     *,
     raw: bytes,
     source_id: str,
     digest: str,
+    suffix: str,
     options: dict[str, str | dt.date | None],
-    claims: list[dict[str, Any]],
-) -> str:
-    """Check the new entries and stage every file of the change; return the seed's name."""
+    entries: list[dict[str, Any]],
+) -> tuple[str, list[dict[str, Any]]]:
+    """Give the new claims ids, check the new entries and stage every file of the
+    change; return the seed's name and the claims as staged."""
     import yaml
 
     from armsref.curation.yamlwrite import appended_bytes
+    from armsref.dataset.claimids import next_id
     from armsref.dataset.models import RangeClaim, Source
     from armsref.dataset.strictyaml import load_text
 
+    root = dataset.root
     seeds, data_dir = root / "seeds", root / "data"
     _writable(seeds, data_dir, data_dir / "sources.yaml", data_dir / "claims.yaml")
-    file = f"seeds/{_next_seed(seeds, digest)}"
+    file = f"seeds/{_next_seed(seeds, digest, suffix)}"
     source = _source_entry(source_id, file, digest, options)
+    # Ids are given here, under the lock, from the dataset as it is now.
+    taken = {claim.id for claim in dataset.claims if claim.id}
+    claims = []
+    for entry in entries:
+        taken.add(claim_id := next_id(entry["system"], taken))
+        claims.append({"id": claim_id, **entry})
     try:
         Source.model_validate(source)
         for claim in claims:
@@ -288,9 +291,9 @@ def _stage(
         raise InputError(f"the new entries would not be valid: {error}") from None
     shown = f"{root.name}/data/"
     change.put(root / file, raw)
-    for name, entries in (("sources.yaml", [source]), ("claims.yaml", claims)):
-        if entries:
-            new = appended_bytes(data_dir / name, entries, shown + name)
+    for name, added in (("sources.yaml", [source]), ("claims.yaml", claims)):
+        if added:
+            new = appended_bytes(data_dir / name, added, shown + name)
             # What is written must read back through the loader that reads it later.
             try:
                 load_text(new.decode("utf-8"), shown + name)
@@ -300,4 +303,4 @@ def _stage(
                     file=shown + name,
                 ) from None
             change.put(data_dir / name, new)
-    return file
+    return file, claims

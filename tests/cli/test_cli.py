@@ -54,7 +54,7 @@ def test_show_card(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "Tomahawks", "--unit", "mi")
     assert code == 0
     assert out.startswith("Tomahawk — Tomahawk Land Attack Missile (tomahawk)")
-    assert "BGM-109" in out and "about 995 mi" in out and "above 932 mi" in out
+    assert "BGM-109" in out and "about 995 mi" in out and "above 930 mi" in out
     assert "“The Tomahawk, with a range of about 995 miles (1,600 kilometers)”" in out
     code, out, _ = run(capsys, "show", "jassm")
     assert "no range reported by any source" in out
@@ -89,7 +89,7 @@ def test_convert(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "convert", "1,600 km", "--to", "nmi", "--json")
     data = json.loads(out)
     assert data["to"] == "nmi" and data["result"] == pytest.approx(863.930885)
-    assert data["shown"] == "864"
+    assert data["shown"] == "860"  # 1,600 is stated to two digits
 
 
 def test_sources(capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,7 +149,7 @@ def test_broken_dataset_is_one_line(dataset_dir: Path, capsys: pytest.CaptureFix
     edit(dataset_dir, "claims.yaml", lambda entries: entries[0].update(unit="kg"))
     code, _, err = run(capsys, "table", "--data", str(dataset_dir))
     assert code == 1 and err.count("\n") == 1
-    assert "claims.yaml: entry 1 (atacms from trump-asked-can-you-hit-moscow): field 'unit'" in err
+    assert "claims.yaml: entry 1 (id 'atacms-1'): field 'unit'" in err
 
 
 def test_help_on_every_command_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,7 +179,7 @@ def test_real_process_and_quiet_broken_pipe(tmp_path: Path) -> None:
         cwd=tmp_path,
         check=False,
     )
-    assert piped.stdout.startswith("| System") and piped.stderr == ""
+    assert piped.stdout.startswith("| Id ") and piped.stderr == ""
     # A reader that is gone before anything is written: the write fails with EPIPE.
     process = subprocess.Popen(
         [sys.executable, "-m", "armsref", "table"],
@@ -217,3 +217,56 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
     assert set(COMMANDS) <= listed
     code, _, err = run(capsys, "tabel")
     assert code == 2 and "invalid choice: 'tabel'" in err and "'table'" in err
+
+
+def test_claims_view_ends_with_cite_as_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "table", "--view", "claims", "--system", "tomahawk")
+    assert code == 0
+    tail = out.split("\ncite as:\n", 1)[1].splitlines()
+    assert tail == [
+        "  trump-asked-can-you-hit-moscow: n.d., seeds/000_bc19e693dffa449a.txt "
+        "(source trump-asked-can-you-hit-moscow)",
+        "  trump-putin-call-tomahawks: Technical News, “Trump talks with Putin as he considers "
+        "selling long-range missiles to Ukraine – National”, n.d., https://newstoper.xyz/"
+        "trump-talks-with-putin-as-he-considers-selling-long-range-missiles-to-ukraine-national",
+    ]
+    _, tsv, _ = run(capsys, "table", "--view", "claims", "--format", "tsv")
+    assert "cite as:" not in tsv
+
+
+def test_data_before_the_command(capsys: pytest.CaptureFixture[str], dataset_dir: Path) -> None:
+    from tests.editing import edit
+
+    edit(dataset_dir, "systems.yaml", lambda entries: entries[0].update(short="ATACMS-X"))
+    code, out, _ = run(capsys, "--data", str(dataset_dir), "show", "atacms")
+    assert code == 0 and out.startswith("ATACMS-X")
+    code, out, _ = run(capsys, f"--data={dataset_dir}", "table", "--system", "atacms")
+    assert code == 0 and "ATACMS-X" in out
+
+
+def test_review_lists_quotes_in_their_sentences(
+    capsys: pytest.CaptureFixture[str], dataset_dir: Path
+) -> None:
+    from tests.editing import edit
+
+    def change(entries: list[dict[str, object]]) -> None:
+        entries[0].update(status="unreviewed")
+        entries[1].update(status="rejected", reason="not a range")
+
+    edit(dataset_dir, "claims.yaml", change)
+    code, out, _ = run(capsys, "review", "--data", str(dataset_dir))
+    assert code == 0
+    assert out.splitlines() == [
+        "atacms-1  atacms: 300 kilometer  (trump-asked-can-you-hit-moscow)",
+        "    …[Ukraine has used ATACMS with a 300-kilometer range], but they can't hit Moscow.…",
+        "1 to review: armsref review accept ID..., reject ID --reason TEXT, "
+        "or edit ID --qualifier Q ...",
+    ]
+    code, out, _ = run(capsys, "review", "--all", "--json", "--data", str(dataset_dir))
+    listed = {entry["id"]: entry for entry in json.loads(out)}
+    assert len(listed) == 5
+    assert (listed["tomahawk-1"]["status"], listed["tomahawk-1"]["reason"]) == (
+        "rejected",
+        "not a range",
+    )
+    assert listed["tomahawk-1"]["context"]["before"] == "Ukrainian requests also included "

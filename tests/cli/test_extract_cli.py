@@ -85,7 +85,7 @@ def test_extract_yaml_pastes_into_claims(
 ) -> None:
     claims = dataset_dir / "data" / "claims.yaml"
     text = claims.read_text(encoding="utf-8")
-    cut = text.index("- system: tomahawk\n  source: trump-putin-call-tomahawks")
+    cut = text.index("- id: tomahawk-2\n")
     claims.write_text(text[:cut], encoding="utf-8")
     assert not armsref.verify(dataset_dir).ok
     seed = dataset_dir / "seeds" / SEED.name
@@ -133,7 +133,7 @@ def test_extract_bad_files(
     if content is not None:
         path.write_bytes(content)
     code, out, err = run(capsys, "extract", str(path))
-    assert code == 1 and out == ""  # a document that cannot be read, as with scan
+    assert code == 1 and out == ""  # a document that cannot be read: 1, as for scan
     assert err.startswith("armsref: error: ") and message in err
     assert len(err.splitlines()) == 1
 
@@ -159,7 +159,7 @@ def test_add_source(capsys: pytest.CaptureFixture[str], dataset_dir: Path, artic
     assert out.splitlines()[0].startswith("added source 'new-article' as seeds/005_")
     assert "1 claim to review" in out
     code, out, err = run(capsys, "add-source", str(article), "--data", str(dataset_dir))
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""  # a refused duplicate is 1, not a usage error
     assert err == (
         "armsref: error: this document is already in the dataset as source 'new-article' "
         f"({armsref.load(dataset_dir).source('new-article').file}); nothing was changed\n"
@@ -167,19 +167,23 @@ def test_add_source(capsys: pytest.CaptureFixture[str], dataset_dir: Path, artic
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "expected"),
     [
-        ["--published", "yesterday"],
-        ["--id", "BAD ID"],
-        ["--id", "cnn-longer-range-missiles"],
+        (["--published", "yesterday"], 2),
+        (["--id", "BAD ID"], 2),
+        (["--id", "cnn-longer-range-missiles"], 1),
     ],
 )
 def test_add_source_refusals_change_nothing(
-    capsys: pytest.CaptureFixture[str], dataset_dir: Path, article: Path, argv: list[str]
+    capsys: pytest.CaptureFixture[str],
+    dataset_dir: Path,
+    article: Path,
+    argv: list[str],
+    expected: int,
 ) -> None:
     before = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
     code, out, err = run(capsys, "add-source", str(article), "--data", str(dataset_dir), *argv)
-    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert code == expected and out == "" and len(err.splitlines()) == 1
     after = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
     assert after == before
 
@@ -234,3 +238,44 @@ def test_an_html_document_is_read_as_its_visible_text(
         ("atacms", 300, "up_to")
     ]
     assert "<" not in findings[0]["quote"]
+
+
+def test_extract_several_files_and_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "b.txt").write_text("The ATACMS has a range of 300 km.\n", encoding="utf-8")
+    (folder / "skip.bin").write_bytes(b"\0\0")
+    code, out, err = run(capsys, "extract", str(article), str(folder), "/no/such.txt", "--json")
+    assert code == 1
+    assert err == "armsref: error: /no/such.txt: no such file\n"
+    shown = [json.loads(line) for line in out.splitlines()]
+    assert [(d["path"], [f["system"] for f in d["findings"]]) for d in shown] == [
+        (str(article), ["eram"]),
+        (str(folder / "b.txt"), ["atacms"]),
+    ]
+    code, out, _ = run(capsys, "extract", str(article), str(folder), "--yaml")
+    assert code == 0
+    assert "- id: eram-2\n" in out and "- id: atacms-3\n" in out  # ids never collide
+    code, out, _ = run(capsys, "extract", str(article), str(folder))
+    assert out.splitlines()[0] == f"{article}:" and f"{folder / 'b.txt'}:" in out
+
+
+def test_add_source_options_for_one_document_need_one(
+    capsys: pytest.CaptureFixture[str], dataset_dir: Path, article: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("The ATACMS has a range of 300 km.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
+    code, out, err = run(
+        capsys, "add-source", str(article), str(other), "--id", "x", "--data", str(dataset_dir)
+    )
+    assert code == 2 and out == "" and "--id describes one document" in err
+    assert {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()} == before
+    # A refused document does not stop the others.
+    code, out, err = run(
+        capsys, "add-source", str(SEED), str(other), "--data", str(dataset_dir), "--outlet", "W"
+    )
+    assert code == 1 and "already in the dataset" in err
+    assert "added source 'other'" in out
