@@ -65,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
     from armsref.cli import error
     from armsref.curation.intake import add_source
     from armsref.errors import DocumentError, DuplicateError
-    from armsref.scanning.paths import expand
+    from armsref.scanning.paths import expand_documents
 
-    documents = list(expand(args.paths, args.recursive))
+    documents = list(expand_documents(args.paths, args.recursive))
     one = [name for name in ("id", "title", "published", "url") if getattr(args, name)]
     if len(documents) > 1 and one:
         raise InputError(

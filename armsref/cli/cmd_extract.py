@@ -121,10 +121,10 @@ def run(args: argparse.Namespace) -> int:
     from armsref.dataset.loading import load
     from armsref.errors import DocumentError
     from armsref.extraction.pipeline import extract_all
-    from armsref.scanning.paths import expand
+    from armsref.scanning.paths import expand_documents
 
     dataset = load(args.data)
-    documents = list(expand(args.paths, args.recursive))
+    documents = list(expand_documents(args.paths, args.recursive))
     taken = {claim.id for claim in dataset.claims if claim.id}
     failed = False
     for document in documents:

@@ -24,7 +24,7 @@ from armsref.scanning.documents import DocumentScan, problem, scan_one
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset
 
-__all__ = ["TEXT_SUFFIXES", "expand", "scan_documents", "scan_paths"]
+__all__ = ["TEXT_SUFFIXES", "expand", "expand_documents", "scan_documents", "scan_paths"]
 
 #: The file names a folder scan picks up.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
@@ -74,6 +74,31 @@ def expand(
             yield from _folder(name, recursive)
         else:
             yield name
+
+
+def expand_documents(
+    paths: Iterable[str | os.PathLike[str]], recursive: bool
+) -> Iterator[str | DocumentScan]:
+    """As :func:`expand`, but a folder that holds no document comes as a failed
+    :class:`DocumentScan` saying so: ``extract`` and ``add-source`` read
+    documents, and a folder with none to read is not silently nothing.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     [d.error for d in expand_documents([folder], recursive=False)]
+        ['is a folder holding no document to read (.htm, .html, .markdown, .md, .text, .txt)']
+    """
+    for path in paths:
+        found = False
+        for document in expand([path], recursive):
+            found = True
+            yield document
+        if not found:
+            kinds = ", ".join(sorted(TEXT_SUFFIXES))
+            yield DocumentScan(
+                os.fspath(path), error=f"is a folder holding no document to read ({kinds})"
+            )
 
 
 def scan_paths(
