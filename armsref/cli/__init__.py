@@ -129,12 +129,12 @@ def _command(arguments: list[str]) -> str | None:
 
 def _find_dataset(args: argparse.Namespace) -> None:
     """Set ``args.data`` to the dataset found (None for the shipped, read-only one)."""
-    from armsref.dataset.discovery import locate
-
     explicit = getattr(args, "data", None) or getattr(args, "data_first", None)
     if args.command in NO_DATASET:
         args.data = explicit
         return
+    from armsref.dataset.discovery import locate
+
     located = locate(explicit)
     args.data = None if located.shipped else str(located.root)
 
