@@ -84,7 +84,11 @@ def find_root(path: str | os.PathLike[str] | None = None) -> Path:
                 f"(looked in {_PACKAGE / '_dataset'} and {_PACKAGE.parent}); "
                 f"set {ENV_VAR} to a dataset directory"
             )
-    given = Path(path).expanduser()
+    given = Path(path)
+    try:
+        given = given.expanduser()
+    except RuntimeError:  # '~someone' for no such user: the name as written
+        pass
     if _is_root(given):
         return given.resolve()
     if (given / "sources.yaml").is_file():
