@@ -197,7 +197,7 @@ def add_source(
     """
     from armsref.dataset.discovery import writable_root
     from armsref.dataset.journal import Change, locked
-    from armsref.dataset.loading import clear_cache, is_installed_copy, load
+    from armsref.dataset.loading import clear_cache, load
     from armsref.extraction.pipeline import extract
 
     for name, value in (("id", id), ("outlet", outlet), ("title", title), ("url", url)):
@@ -208,13 +208,10 @@ def add_source(
     raw, text = read_document(path)
     if not text.strip():
         raise DocumentError(f"{path}: the document is empty; nothing was changed")
+    # The shipped dataset (inside the installed package, or beside a checkout) is
+    # never written to: writable_root refuses it.
     dataset = load(writable_root(data))
     root = dataset.root
-    if is_installed_copy(root):
-        raise DataError(
-            f"{root} is the dataset shipped inside the installed armsref, which is never "
-            "written to: copy it and pass --data DIR (or set ARMSREF_DATA); nothing was changed"
-        )
     digest = hashlib.sha256(raw).hexdigest()
     source_id = id if id is not None else slug(title or Path(path).stem)
     _check_new(dataset, source_id, digest)

@@ -20,6 +20,7 @@ the file, the entry and the field.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,7 +39,6 @@ __all__ = [
     "OTHERS_FILE",
     "clear_cache",
     "find_root",
-    "is_installed_copy",
     "load",
     "read_yaml",
     "sources",
@@ -52,11 +52,6 @@ OTHERS_FILE = "others.yaml"
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CACHE: dict[Path, Dataset] = {}
 _DEFAULT: dict[None, Dataset] = {}  # the default dataset, once found
-
-
-def is_installed_copy(root: Path) -> bool:
-    """Whether ``root`` is the dataset shipped inside the installed package (never written to)."""
-    return root.resolve() == (_PACKAGE / "_dataset").resolve()
 
 
 def _is_root(path: Path) -> bool:
@@ -85,10 +80,9 @@ def find_root(path: str | os.PathLike[str] | None = None) -> Path:
                 f"set {ENV_VAR} to a dataset directory"
             )
     given = Path(path)
-    try:
+    # '~someone' for no such user: the name as written.
+    with contextlib.suppress(RuntimeError):
         given = given.expanduser()
-    except RuntimeError:  # '~someone' for no such user: the name as written
-        pass
     if _is_root(given):
         return given.resolve()
     if (given / "sources.yaml").is_file():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -268,7 +269,7 @@ def test_the_same_document_twice_at_once_lands_once(dataset_dir: Path, tmp_path:
     ]
     results = [(p.wait(timeout=120), *p.communicate()) for p in processes]
     codes = sorted(code for code, _, _ in results)
-    assert codes == [0, 2]
+    assert codes == [0, 1]  # a duplicate is a refused write (1), not a usage error
     refused = next(err for code, _, err in results if code)
     assert "already in the dataset" in refused and "nothing was changed" in refused
     assert len(whole(dataset_dir)) == 1
@@ -354,15 +355,21 @@ def test_a_file_system_without_locks_reads_unlocked_and_refuses_to_write(
 def test_the_installed_copy_is_never_written_to(
     dataset_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from armsref.dataset import loading
+    from armsref.dataset import discovery, loading
 
     package = tmp_path / "site-packages" / "armsref"
     package.mkdir(parents=True)
-    dataset_dir.rename(package / "_dataset")
+    installed = package / "_dataset"
+    dataset_dir.rename(installed)
     monkeypatch.setattr(loading, "_PACKAGE", package)
+    monkeypatch.setattr(discovery, "_PACKAGE", package)
+    monkeypatch.setattr(discovery, "_INSTALLED", installed)
+    monkeypatch.delenv("ARMSREF_DATA", raising=False)
     document = tmp_path / "r-installed.txt"
     document.write_text("The ERAM has a range of up to 450 kilometers.\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in package.rglob("*") if p.is_file()}
-    with pytest.raises(DataError, match="shipped inside the installed armsref, which is never"):
-        armsref.add_source(document)  # the default dataset: the installed copy
+    # The default dataset (the installed copy), and the installed copy named outright.
+    for data in (None, installed):
+        with pytest.raises(DataError, match=f"^{re.escape(str(installed))} is the dataset shipped"):
+            armsref.add_source(document, data=data)
     assert {p: p.read_bytes() for p in package.rglob("*") if p.is_file()} == before

@@ -72,7 +72,7 @@ CASES = [
         "claims.yaml",
         "value: 300",
         "value: true",
-        r"claims.yaml: entry 1 \(atacms from trump-asked-can-you-hit-moscow\): field 'value': "
+        r"claims.yaml: entry 1 \(id 'atacms-1'\): field 'value': "
         r"True \(a YAML boolean, as true/false/yes/no/on/off are\) where a number belongs",
     ),
     ("claims.yaml", "value: 300", "value: yes", r"field 'value': True \(a YAML boolean"),
@@ -117,8 +117,8 @@ CASES = [
     (
         "claims.yaml",
         "  qualifier: exact\n",
-        "  qualifier: exact\n  reviewed: 'yes'\n",
-        r"field 'reviewed': text 'yes' where true or false belongs",
+        "  qualifier: exact\n  approximate: 'yes'\n",
+        r"field 'approximate': text 'yes' where true or false belongs",
     ),
     # A key twice in one entry: the last one silently won before.
     (
