@@ -11,8 +11,9 @@ and requires ids, with a message pointing here. Migrating:
   default meant.
 
 Everything else in ``data/claims.yaml`` (comments, order, quoting) is kept; the
-file is written atomically and read back, and the result must load, or nothing
-is changed. Migrating an up-to-date dataset changes nothing.
+file is read and written under the dataset's lock, through its write-ahead
+journal (:mod:`armsref.dataset.journal`), and read back, and the result must
+load, or nothing is changed. Migrating an up-to-date dataset changes nothing.
 """
 
 from __future__ import annotations
@@ -102,32 +103,36 @@ def migrate_claims(data: str | os.PathLike[str] | None = None) -> Migrated:
         DataError: the dataset is the shipped one, or its claims file cannot be
             read, migrated cleanly or written; the result would not load.
     """
-    from armsref.curation.yamlwrite import atomic_write
+    from armsref.curation.yamlwrite import journaled_write
     from armsref.dataset.discovery import writable_root
+    from armsref.dataset.journal import locked
     from armsref.dataset.loading import clear_cache, load
 
     root = writable_root(data)
     path = root / "data" / "claims.yaml"
     shown = f"{root.name}/data/claims.yaml"
-    try:
-        before = path.read_bytes()
-        original = before.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot be read: {error}", file=shown) from None
-    text, migrated = _migrated(original, shown)
-    if text == original:
-        return migrated
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise DataError(f"{path}: the dataset is not writable; nothing was changed")
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as error:
-        raise DataError(f"cannot write {path} ({error.strerror}); nothing was changed") from None
-    try:
-        clear_cache()
-        load(root)
-    except BaseException:
-        atomic_write(path, before)
-        clear_cache()
-        raise
+    with locked(root):  # read, migrated and written with no other writer between
+        try:
+            before = path.read_bytes()
+            original = before.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise DataError(f"cannot be read: {error}", file=shown) from None
+        text, migrated = _migrated(original, shown)
+        if text == original:
+            return migrated
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DataError(f"{path}: the dataset is not writable; nothing was changed")
+        try:
+            journaled_write(path, text.encode("utf-8"))
+        except OSError as error:
+            raise DataError(
+                f"cannot write {path} ({error.strerror}); nothing was changed"
+            ) from None
+        try:
+            clear_cache()
+            load(root)
+        except BaseException:
+            journaled_write(path, before)
+            clear_cache()
+            raise
     return migrated

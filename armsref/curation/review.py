@@ -13,7 +13,8 @@ arrive ``unreviewed``; a curator reads each against its quote and
   is then accepted: an edit is a review. Its id does not change.
 
 Every write goes through :func:`armsref.curation.yamlwrite.update_entries`:
-atomic, and leaving every other line of ``data/claims.yaml`` as it was. A
+under the dataset's lock, through its write-ahead journal (as ``add-source``'s
+writes), and leaving every other line of ``data/claims.yaml`` as it was. A
 refused change (an unknown id, a rejection without a reason, an edit that
 would not verify, the read-only shipped dataset) changes nothing.
 """
@@ -83,25 +84,30 @@ def context(claim: RangeClaim) -> tuple[str, str, str]:
 
 
 def _write(root: Path, changes: Mapping[str, Mapping[str, Any]]) -> None:
-    """Apply changes to claims by id, atomically; reload to prove the dataset is whole."""
-    from armsref.curation.yamlwrite import atomic_write, update_entries
+    """Apply changes to claims by id as one change under the dataset's lock; reload
+    to prove the dataset is whole, else put the old file back the same way."""
+    from armsref.curation.yamlwrite import journaled_write, update_entries
+    from armsref.dataset.journal import locked
     from armsref.dataset.loading import clear_cache, load
 
     path = root / "data" / "claims.yaml"
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise DataError(f"{path}: the dataset is not writable; nothing was changed")
     shown = f"{root.name}/data/claims.yaml"
-    try:
-        before = update_entries(path, changes, shown)
-    except OSError as error:
-        raise DataError(f"cannot write {path} ({error.strerror}); nothing was changed") from None
-    try:
-        clear_cache()
-        load(root)
-    except BaseException:
-        atomic_write(path, before)
-        clear_cache()
-        raise
+    with locked(root):
+        try:
+            before = update_entries(path, changes, shown)
+        except OSError as error:
+            raise DataError(
+                f"cannot write {path} ({error.strerror}); nothing was changed"
+            ) from None
+        try:
+            clear_cache()
+            load(root)
+        except BaseException:
+            journaled_write(path, before)
+            clear_cache()
+            raise
 
 
 def _open(data: str | os.PathLike[str] | None) -> Dataset:

@@ -15,9 +15,11 @@ Two promises, kept by every write armsref makes to ``data/`` and ``seeds/``:
 - **A write is whole or not at all.** :func:`appended_bytes` only computes
   the new bytes; a change to a dataset stages them, with every other file of
   the same change, through :class:`armsref.dataset.journal.Change`, under the
-  dataset's lock, so that all of them land together or none does. (For one
-  file on its own, :func:`atomic_write` writes a temporary file beside the
-  target, flushes and fsyncs it, then renames it over the target.)
+  dataset's lock, so that all of them land together or none does;
+  :func:`update_entries` and :func:`journaled_write` do the same for one file
+  of a dataset. (For a file outside any dataset, :func:`atomic_write` writes
+  a temporary file beside the target, flushes and fsyncs it, then renames it
+  over the target.)
 
 Examples:
     >>> print(render_entries([{"system": "atacms", "also": {"value": 300, "unit": "km"}}]), end="")
@@ -41,6 +43,7 @@ __all__ = [
     "append_entries",
     "appended_bytes",
     "atomic_write",
+    "journaled_write",
     "remove_field",
     "render_entries",
     "set_field",
@@ -317,18 +320,44 @@ def updated_text(original: str, changes: Mapping[str, Mapping[str, Any]], shown:
     return text
 
 
+def journaled_write(path: Path, data: bytes) -> None:
+    """Replace ``path``, a file in a dataset's ``data/``, with ``data`` as one change
+    of that dataset: under its lock, through its write-ahead journal (see
+    :mod:`armsref.dataset.journal`), so that a killed process leaves it whole.
+
+    Raises:
+        DataError: the dataset is locked by another writer for too long.
+        OSError: the file cannot be written; nothing was changed.
+    """
+    from armsref.dataset.journal import Change, locked
+
+    root = path.parent.parent
+    with locked(root):
+        change = Change(root)
+        try:
+            change.put(path, data)
+            change.commit()
+        except BaseException:
+            change.abandon()
+            raise
+
+
 def update_entries(path: Path, changes: Mapping[str, Mapping[str, Any]], shown: str) -> bytes:
-    """Change entries of the YAML list in ``path`` by id (see :func:`updated_text`),
-    atomically; return the old bytes.
+    """Change entries of the YAML list in ``path`` (a file in a dataset's ``data/``)
+    by id (see :func:`updated_text`), read and written under the dataset's lock
+    through its journal (:func:`journaled_write`); return the old bytes.
 
     Raises:
         DataError: the file cannot be read, or the change cannot be made cleanly.
         OSError: the file cannot be written.
     """
-    try:
-        before = path.read_bytes()
-        original = before.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot be read: {error}", file=shown) from None
-    atomic_write(path, updated_text(original, changes, shown).encode("utf-8"))
+    from armsref.dataset.journal import locked
+
+    with locked(path.parent.parent):
+        try:
+            before = path.read_bytes()
+            original = before.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise DataError(f"cannot be read: {error}", file=shown) from None
+        journaled_write(path, updated_text(original, changes, shown).encode("utf-8"))
     return before

@@ -241,3 +241,28 @@ def test_an_html_source_is_reviewed_as_its_visible_text(dataset_dir: Path, tmp_p
     assert after == ", they said."
     edit_claim(claim["id"], qualifier="exact", data=dataset_dir)
     assert verify(dataset_dir).ok
+
+
+def test_a_review_is_one_journaled_change_under_the_lock(
+    dataset_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armsref.dataset import journal
+
+    unreviewed(dataset_dir)
+    before = snapshot(dataset_dir)
+    held: list[bool] = []
+    real_commit = journal.Change.commit
+
+    def failing_commit(self: journal.Change) -> None:
+        held.append(journal._HELD.get(dataset_dir.resolve() / "data") == "ex")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal.Change, "commit", failing_commit)
+    with pytest.raises(DataError, match=r"No space left on device\); nothing was changed"):
+        accept_claims(["atacms-1"], data=dataset_dir)
+    assert held == [True]
+    assert snapshot(dataset_dir) == before  # no staged file left behind either
+    monkeypatch.setattr(journal.Change, "commit", real_commit)
+    accept_claims(["atacms-1"], data=dataset_dir)
+    assert claim_by_id(armsref.load(dataset_dir), "atacms-1").status == "accepted"
+
