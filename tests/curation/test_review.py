@@ -265,4 +265,3 @@ def test_a_review_is_one_journaled_change_under_the_lock(
     monkeypatch.setattr(journal.Change, "commit", real_commit)
     accept_claims(["atacms-1"], data=dataset_dir)
     assert claim_by_id(armsref.load(dataset_dir), "atacms-1").status == "accepted"
-
