@@ -1,0 +1,260 @@
+"""Scanning any mix of files, folders and corpus files: one result per document, in order.
+
+:func:`scan_inputs` is :func:`armsref.scanning.paths.scan_paths` for corpora.
+Folders are opened as there, picking up corpus files too (see
+:data:`armsref.corpora.formats.CORPUS_SUFFIXES`); plain text and HTML files go
+to :func:`~armsref.scanning.paths.scan_documents`, in the process pool when
+``jobs`` is above 1; a compressed text file is decompressed as it is scanned,
+in bounded memory; JSON Lines, Parquet and WARC files yield one result per
+document inside them (see :mod:`armsref.corpora.records`), named
+``FILE#ID``. A corpus file that cannot be read at all is one failed result.
+
+Examples:
+    >>> import gzip, io, tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text('{"text": "ERAM"}\\n{"text": "TLAM, TLAMs"}\\n')
+    >>> _ = (folder / "b.txt.gz").write_bytes(gzip.compress(b"JASSM"))
+    >>> [(Path(d.path).name, d.count) for d in scan_inputs([folder])]
+    [('a.jsonl#1', 1), ('a.jsonl#2', 2), ('b.txt.gz', 1)]
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from armsref.corpora.formats import CORPUS_SUFFIXES, layout, open_decompressed
+from armsref.corpora.lines import document_text
+from armsref.corpora.records import Fields, Record, jsonl_records, parquet_records, warc_records
+from armsref.errors import InputError
+from armsref.scanning.documents import DocumentScan, SystemTally, problem
+from armsref.scanning.paths import TEXT_SUFFIXES, expand, scan_documents
+
+if TYPE_CHECKING:
+    from armsref.dataset.models import Dataset
+    from armsref.scanning.matcher import Matcher
+
+__all__ = [
+    "BINARY",
+    "FOLDER_SUFFIXES",
+    "TextSource",
+    "expand_inputs",
+    "holds_many",
+    "is_binary",
+    "records",
+    "scan_inputs",
+    "scan_items",
+    "scan_record",
+    "tallies",
+]
+
+#: The file names a folder scan picks up: text documents and corpus files.
+FOLDER_SUFFIXES = TEXT_SUFFIXES | CORPUS_SUFFIXES
+#: How :mod:`armsref.scanning.documents` starts the error of a file it skipped as binary.
+BINARY = "binary file"
+
+
+def is_binary(document: DocumentScan) -> bool:
+    """Whether a document was skipped for being binary (a note, not an error)."""
+    return document.error is not None and document.error.startswith(BINARY)
+
+
+def tallies(text: str, spans: Iterable[tuple[int, int, int]], found: Matcher) -> list[SystemTally]:
+    """Per-system tallies, by first mention, from ``(system, start, end)`` spans over ``text``."""
+    counts: dict[int, int] = {}
+    firsts: dict[int, int] = {}
+    for system, start, _end in spans:
+        counts[system] = counts.get(system, 0) + 1
+        firsts.setdefault(system, start)
+    result = []
+    for system, count in counts.items():
+        offset = firsts[system]
+        line_start = text.rfind("\n", 0, offset) + 1
+        line = text.count("\n", 0, offset) + 1
+        result.append(
+            SystemTally(found.systems[system], count, offset, line, offset - line_start + 1)
+        )
+    return result
+
+
+def scan_record(record: Record, dataset: Dataset | None = None, keep: bool = True) -> DocumentScan:
+    """Scan one document read from a corpus file."""
+    from armsref.scanning.matcher import matcher
+    from armsref.scanning.mentions import scan
+
+    if record.error is not None:
+        return DocumentScan(record.name, error=record.error)
+    found = matcher(dataset)
+    mentions = scan(record.text, dataset)
+    index = {id(system): position for position, system in enumerate(found.systems)}
+    spans = [(index[id(m.system)], m.start, m.end) for m in mentions]
+    return DocumentScan(
+        record.name,
+        tuple(tallies(record.text, spans, found)),
+        tuple(mentions) if keep else (),
+        warning=record.warning,
+        chars=len(record.text) if keep else None,
+    )
+
+
+def records(path: str, fields: Fields) -> Iterator[Record]:
+    """The documents in a JSON Lines, Parquet or WARC file (see :mod:`armsref.corpora.records`).
+
+    Raises:
+        InputError: the file cannot be opened or read as its format.
+    """
+    shape = layout(path)
+    if shape.kind == "parquet":
+        if shape.compression is not None:
+            raise InputError("compressed Parquet is not read: Parquet compresses inside")
+        yield from parquet_records(path, fields)
+        return
+    # warcio decompresses .warc.gz itself, record by record.
+    compression = None if shape.kind == "warc" and shape.compression == "gzip" else shape.compression
+    with open_decompressed(path, compression) as stream:
+        if shape.kind == "warc":
+            yield from warc_records(path, stream)
+        else:
+            yield from jsonl_records(path, stream, fields)
+
+
+def _codec_errors() -> tuple[type[BaseException], ...]:
+    import lzma
+    import zlib
+
+    return (OSError, EOFError, lzma.LZMAError, zlib.error, InputError)
+
+
+def _corpus_file(
+    path: str, fields: Fields, dataset: Dataset | None, keep: bool
+) -> Iterator[tuple[DocumentScan, str]]:
+    """One result (and its text) per document in a corpus file, or one failed result."""
+    try:
+        for record in records(path, fields):
+            yield scan_record(record, dataset, keep), record.text
+    except _codec_errors() as error:
+        reason = problem(error) if isinstance(error, OSError) and error.strerror else str(error)
+        yield DocumentScan(path, error=reason or type(error).__name__), ""
+
+
+def _compressed_text(path: str, dataset: Dataset | None, keep: bool) -> DocumentScan:
+    """A compressed text (or HTML) document, decompressed as it is scanned."""
+    from armsref.scanning.documents import _scan_stream
+    from armsref.scanning.matcher import matcher
+
+    shape = layout(path)
+    try:
+        with open_decompressed(path, shape.compression) as stream:
+            return _scan_stream(path, stream, matcher(dataset), keep=keep, html=shape.html)
+    except _codec_errors() as error:
+        reason = problem(error) if isinstance(error, OSError) and error.strerror else str(error)
+        return DocumentScan(path, error=reason or type(error).__name__)
+
+
+#: A document's text as the scanner read it, read again on demand, as chunks.
+TextSource = Callable[[], Iterable[str]]
+
+
+def _stdin(dataset: Dataset | None, keep: bool) -> tuple[DocumentScan, TextSource]:
+    """Standard input, read whole so that its text can be read again."""
+    import sys
+
+    from armsref.scanning.documents import BINARY_PROBE
+
+    data = sys.stdin.buffer.read()
+    nul = data.find(b"\x00", 0, BINARY_PROBE)
+    if nul >= 0:
+        return DocumentScan("-", error=f"binary file (NUL byte at offset {nul}), skipped"), list
+    text = data.decode("utf-8", "replace")
+    replaced = "\ufffd" in text and "\ufffd".encode() not in data
+    warning = "not valid UTF-8: decoded with replacement characters (U+FFFD)" if replaced else None
+    return scan_record(Record("-", text, None, warning), dataset, keep), lambda: [text]
+
+
+def _plain(
+    items: list[str | DocumentScan], jobs: int, dataset: Dataset | None, keep: bool
+) -> Iterator[tuple[DocumentScan, TextSource]]:
+    for item, result in zip(items, scan_documents(items, jobs, dataset, keep), strict=True):
+        if isinstance(item, str) and result.ok:
+            yield result, functools.partial(document_text, item)
+        else:
+            yield result, list
+
+
+def expand_inputs(
+    paths: Iterable[str | os.PathLike[str]], recursive: bool
+) -> Iterator[str | DocumentScan]:
+    """Every file the paths name, folders opened for text and corpus files (see
+    :func:`armsref.scanning.paths.expand`); a folder that cannot be listed is a failed result."""
+    return expand(paths, recursive, FOLDER_SUFFIXES)
+
+
+def holds_many(item: str | DocumentScan) -> bool:
+    """Whether an item :func:`expand_inputs` gave is a corpus file (many documents)."""
+    return isinstance(item, str) and item != "-" and layout(item).kind != "text"
+
+
+def scan_items(
+    items: Iterable[str | DocumentScan],
+    jobs: int = 1,
+    dataset: Dataset | None = None,
+    *,
+    keep_mentions: bool = True,
+    fields: Fields | None = None,
+) -> Iterator[tuple[DocumentScan, TextSource]]:
+    """Scan what :func:`expand_inputs` gave; each result with a way to read its text again.
+
+    Standard input is read whole here (with ``jobs`` 1), so that its text can be given again.
+    """
+    chosen = fields if fields is not None else Fields()
+    plain: list[str | DocumentScan] = []
+    for item in items:
+        shape = layout(item) if isinstance(item, str) and item != "-" else None
+        if shape is None or (shape.kind == "text" and shape.compression is None):
+            if item == "-" and jobs == 1:
+                yield from _plain(plain, jobs, dataset, keep_mentions)
+                plain = []
+                yield _stdin(dataset, keep_mentions)
+            else:
+                plain.append(item)
+            continue
+        yield from _plain(plain, jobs, dataset, keep_mentions)
+        plain = []
+        assert isinstance(item, str)
+        if shape.kind == "text":
+            scanned = _compressed_text(item, dataset, keep_mentions)
+            yield scanned, functools.partial(document_text, item) if scanned.ok else list
+        else:
+            for result, text in _corpus_file(item, chosen, dataset, keep_mentions):
+                yield result, functools.partial(list, [text])
+    yield from _plain(plain, jobs, dataset, keep_mentions)
+
+
+def scan_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    recursive: bool = True,
+    jobs: int = 1,
+    dataset: Dataset | None = None,
+    *,
+    keep_mentions: bool = True,
+    fields: Fields | None = None,
+) -> Iterator[DocumentScan]:
+    """Scan files, folders, corpus files and ``-``; yield one result per document, in order.
+
+    Args:
+        paths: files, folders, corpus files, or ``-`` (standard input).
+        recursive: scan the folders inside folders too.
+        jobs: how many processes scan plain files at once; corpus files are
+            read in this process.
+        dataset: whose names to look for (default: :func:`armsref.load`).
+        keep_mentions: keep every mention (see :func:`armsref.scan_file`).
+        fields: which fields of JSON Lines and Parquet hold the text and the id.
+    """
+    items = list(expand_inputs(paths, recursive))
+    for result, _text in scan_items(
+        items, jobs, dataset, keep_mentions=keep_mentions, fields=fields
+    ):
+        yield result
