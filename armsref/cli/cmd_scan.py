@@ -214,7 +214,9 @@ def _check(args: argparse.Namespace) -> None:
     if (args.scheduler is None) != (args.output is None):
         raise InputError("--scheduler and --output go together")
     if args.scheduler is not None and (lines or args.files_with_mentions or args.count):
-        raise InputError("--scheduler writes per-document results; leave out --mentions, -C, -l, -c")
+        raise InputError(
+            "--scheduler writes per-document results; leave out --mentions, -C, -l, -c"
+        )
 
 
 def _show(
@@ -253,7 +255,12 @@ def run(args: argparse.Namespace) -> int:
         from armsref.dask import scan_to_parquet
 
         return scan_to_parquet(
-            args.paths, args.scheduler, args.output, args.recursive, dataset, fields
+            args.paths,
+            args.scheduler,
+            args.output,
+            recursive=args.recursive,
+            dataset=dataset,
+            fields=fields,
         )
     keep = args.mentions or args.context is not None
     printer = ScanPrinter(colour=use_colour(args.color), as_json=args.json)

@@ -13,7 +13,9 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from armsref.corpora.corpusscan import as_row
 
 if TYPE_CHECKING:
     from armsref.corpora.lines import Line
@@ -29,28 +31,6 @@ def use_colour(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
     return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-
-
-def summary_json(document: DocumentScan) -> dict[str, Any]:
-    """The JSON object for one document's summary."""
-    return {
-        "path": document.path,
-        "ok": document.ok,
-        "error": document.error,
-        "warning": document.warning,
-        "mentions": document.count,
-        "systems": [
-            {
-                "id": tally.system_id,
-                "name": tally.system.short,
-                "count": tally.count,
-                "line": tally.line,
-                "column": tally.column,
-                "offset": tally.offset,
-            }
-            for tally in document.systems
-        ],
-    }
 
 
 class ScanPrinter:
@@ -69,7 +49,7 @@ class ScanPrinter:
     def summary(self, document: DocumentScan) -> None:
         """Per document: the systems by first mention, with counts and first positions."""
         if self.as_json:
-            self._write(self._encode(summary_json(document)) + "\n")
+            self._write(self._encode(as_row(document)) + "\n")
             return
         path = self._paint(_PATH, document.path)
         if not document.systems:
@@ -81,10 +61,9 @@ class ScanPrinter:
             f"of {kinds} system{'s' if kinds != 1 else ''}\n"
         ]
         width = max(len(tally.system_id) for tally in document.systems)
-        lines += [
-            f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {tally.line}:{tally.column}\n"
-            for tally in document.systems
-        ]
+        for tally in document.systems:
+            where = f"{tally.line}:{tally.column}"
+            lines.append(f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {where}\n")
         self._write("".join(lines))
 
     def listed(self, document: DocumentScan) -> None:

@@ -1,4 +1,4 @@
-"""Corpora as they come: compressed text, JSON Lines, Parquet and web archives, and where mentions sit.
+"""Corpora as they come: compressed text, JSON Lines, Parquet, web archives; where mentions sit.
 
 A corpus file holds one document (compressed text) or many (one per JSON
 line, Parquet row or web-archive record); each is read as it comes, so memory

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from armsref.corpora.formats import CORPUS_SUFFIXES, layout, open_decompressed
 from armsref.corpora.lines import document_text
@@ -36,11 +36,13 @@ from armsref.scanning.paths import TEXT_SUFFIXES, expand, scan_documents
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset
     from armsref.scanning.matcher import Matcher
+    from armsref.scanning.stream import Reader
 
 __all__ = [
     "BINARY",
     "FOLDER_SUFFIXES",
     "TextSource",
+    "as_row",
     "expand_inputs",
     "holds_many",
     "is_binary",
@@ -60,6 +62,28 @@ BINARY = "binary file"
 def is_binary(document: DocumentScan) -> bool:
     """Whether a document was skipped for being binary (a note, not an error)."""
     return document.error is not None and document.error.startswith(BINARY)
+
+
+def as_row(document: DocumentScan) -> dict[str, Any]:
+    """A document's result as plain data: the keys of ``armsref scan --json``, in its order."""
+    return {
+        "path": document.path,
+        "ok": document.ok,
+        "error": document.error,
+        "warning": document.warning,
+        "mentions": document.count,
+        "systems": [
+            {
+                "id": tally.system_id,
+                "name": tally.system.short,
+                "count": tally.count,
+                "line": tally.line,
+                "column": tally.column,
+                "offset": tally.offset,
+            }
+            for tally in document.systems
+        ],
+    }
 
 
 def tallies(text: str, spans: Iterable[tuple[int, int, int]], found: Matcher) -> list[SystemTally]:
@@ -113,7 +137,9 @@ def records(path: str, fields: Fields) -> Iterator[Record]:
         yield from parquet_records(path, fields)
         return
     # warcio decompresses .warc.gz itself, record by record.
-    compression = None if shape.kind == "warc" and shape.compression == "gzip" else shape.compression
+    compression = (
+        None if shape.kind == "warc" and shape.compression == "gzip" else shape.compression
+    )
     with open_decompressed(path, compression) as stream:
         if shape.kind == "warc":
             yield from warc_records(path, stream)
@@ -148,7 +174,8 @@ def _compressed_text(path: str, dataset: Dataset | None, keep: bool) -> Document
     shape = layout(path)
     try:
         with open_decompressed(path, shape.compression) as stream:
-            return _scan_stream(path, stream, matcher(dataset), keep=keep, html=shape.html)
+            reader = cast("Reader", stream)
+            return _scan_stream(path, reader, matcher(dataset), keep=keep, html=shape.html)
     except _codec_errors() as error:
         reason = problem(error) if isinstance(error, OSError) and error.strerror else str(error)
         return DocumentScan(path, error=reason or type(error).__name__)

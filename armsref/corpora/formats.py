@@ -20,7 +20,7 @@ Examples:
 from __future__ import annotations
 
 import os
-from typing import IO, NamedTuple
+from typing import IO, NamedTuple, cast
 
 from armsref.errors import InputError
 
@@ -69,11 +69,11 @@ def open_decompressed(path: str, compression: str | None) -> IO[bytes]:
         OSError: the file cannot be opened.
     """
     if compression is None:
-        return open(path, "rb")  # noqa: SIM115 (the caller closes it)
+        return open(path, "rb")
     if compression == "gzip":
         import gzip
 
-        return gzip.open(path, "rb")
+        return cast("IO[bytes]", gzip.open(path, "rb"))
     if compression == "bz2":
         import bz2
 

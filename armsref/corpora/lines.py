@@ -79,7 +79,9 @@ def _lines(chunks: Iterable[str]) -> Iterator[tuple[int, int, str]]:
         yield number, start, partial
 
 
-def walk(chunks: Iterable[str], mentions: Sequence[Mention], context: int = 0) -> Iterator[Line | None]:
+def walk(
+    chunks: Iterable[str], mentions: Sequence[Mention], context: int = 0
+) -> Iterator[Line | None]:
     """The lines to show for ``mentions`` (in document order) of the text given as ``chunks``.
 
     See the module docstring; ``None`` is a break between groups, only given

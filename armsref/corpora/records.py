@@ -138,7 +138,7 @@ def _charset(content_type: str) -> str:
 
 
 def _page(name: str, body: bytes, content_type: str) -> Record:
-    kind = content_type.split(";")[0].strip().lower()
+    kind = content_type.split(";", maxsplit=1)[0].strip().lower()
     charset = _charset(content_type)
     try:
         text = body.decode(charset)
