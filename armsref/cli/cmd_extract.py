@@ -1,6 +1,8 @@
 """``armsref extract FILE``: the range figures a document gives, and for which system.
 
-Changes nothing. ``--json`` prints one object: ``findings``, a list of objects
+Changes nothing. A corpus file (JSON Lines, Parquet, WARC, compressed text)
+is read document by document, as ``armsref scan`` reads it (see
+:mod:`armsref.cli.extract_corpus`). ``--json`` prints one object: ``findings``, a list of objects
 with the keys ``system``, ``value`` or ``low``/``high``, ``unit``, ``qualifier``,
 ``also`` (``value`` or ``low``/``high``, ``unit``; or null), ``quote``,
 ``start`` and ``end``; with ``--all`` also ``unattributed``, the same shape
@@ -32,7 +34,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         examples="armsref extract article.txt\n  armsref extract article.txt --all --json\n"
         "  armsref extract seeds/004_0e120a5187f68c70.txt --yaml",
     )
-    parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="a UTF-8 text file, - for stdin, or a corpus file (.jsonl, .parquet, .warc[.gz], "
+        "text compressed with .gz/.bz2/.xz/.zst): each document in it",
+    )
+    parser.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSON/Parquet text field (text)"
+    )
+    parser.add_argument(
+        "--id-field", metavar="NAME", help="JSON/Parquet id field (default: number them)"
+    )
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print the findings as JSON")
     shape.add_argument(
@@ -88,11 +101,14 @@ def _source_id(path: str, raw: bytes, data: str | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Extract the document's range figures and print them."""
+    from armsref.cli.extract_corpus import is_corpus, run_corpus
     from armsref.curation.intake import read_document
     from armsref.dataset.loading import load
     from armsref.errors import InputError
     from armsref.extraction.pipeline import extract_all
 
+    if is_corpus(args.file):
+        return run_corpus(args)
     if args.file == "-":
         from armsref.curation.documents import document_text
 

@@ -9,6 +9,8 @@ data-flow order:
   open it decompressed;
 - :mod:`~armsref.corpora.records`: the documents inside JSON Lines, Parquet
   and WARC files, each with its id;
+- :mod:`~armsref.corpora.smallfiles`: many small plain files, counts only,
+  at speed, here or in a process pool;
 - :mod:`~armsref.corpora.corpusscan`: scanning any mix of files, folders and
   corpus files, one result per document, in order;
 - :mod:`~armsref.corpora.lines`: the line, column and context lines of each

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from armsref.corpora.formats import CORPUS_SUFFIXES, layout, open_decompressed
 from armsref.corpora.lines import document_text
-from armsref.corpora.records import Fields, Record, jsonl_records, parquet_records, warc_records
+from armsref.corpora.records import Fields, Record, file_records
 from armsref.errors import InputError
 from armsref.scanning.documents import DocumentScan, SystemTally, problem
 from armsref.scanning.paths import TEXT_SUFFIXES, expand, scan_documents
@@ -43,10 +43,10 @@ __all__ = [
     "FOLDER_SUFFIXES",
     "TextSource",
     "as_row",
+    "codec_errors",
     "expand_inputs",
     "holds_many",
     "is_binary",
-    "records",
     "scan_inputs",
     "scan_items",
     "scan_record",
@@ -124,30 +124,8 @@ def scan_record(record: Record, dataset: Dataset | None = None, keep: bool = Tru
     )
 
 
-def records(path: str, fields: Fields) -> Iterator[Record]:
-    """The documents in a JSON Lines, Parquet or WARC file (see :mod:`armsref.corpora.records`).
-
-    Raises:
-        InputError: the file cannot be opened or read as its format.
-    """
-    shape = layout(path)
-    if shape.kind == "parquet":
-        if shape.compression is not None:
-            raise InputError("compressed Parquet is not read: Parquet compresses inside")
-        yield from parquet_records(path, fields)
-        return
-    # warcio decompresses .warc.gz itself, record by record.
-    compression = (
-        None if shape.kind == "warc" and shape.compression == "gzip" else shape.compression
-    )
-    with open_decompressed(path, compression) as stream:
-        if shape.kind == "warc":
-            yield from warc_records(path, stream)
-        else:
-            yield from jsonl_records(path, stream, fields)
-
-
-def _codec_errors() -> tuple[type[BaseException], ...]:
+def codec_errors() -> tuple[type[BaseException], ...]:
+    """What reading a compressed or corpus file can raise besides armsref's own errors."""
     import lzma
     import zlib
 
@@ -159,9 +137,9 @@ def _corpus_file(
 ) -> Iterator[tuple[DocumentScan, str]]:
     """One result (and its text) per document in a corpus file, or one failed result."""
     try:
-        for record in records(path, fields):
+        for record in file_records(path, fields):
             yield scan_record(record, dataset, keep), record.text
-    except _codec_errors() as error:
+    except codec_errors() as error:
         reason = problem(error) if isinstance(error, OSError) and error.strerror else str(error)
         yield DocumentScan(path, error=reason or type(error).__name__), ""
 
@@ -176,7 +154,7 @@ def _compressed_text(path: str, dataset: Dataset | None, keep: bool) -> Document
         with open_decompressed(path, shape.compression) as stream:
             reader = cast("Reader", stream)
             return _scan_stream(path, reader, matcher(dataset), keep=keep, html=shape.html)
-    except _codec_errors() as error:
+    except codec_errors() as error:
         reason = problem(error) if isinstance(error, OSError) and error.strerror else str(error)
         return DocumentScan(path, error=reason or type(error).__name__)
 
@@ -204,6 +182,12 @@ def _stdin(dataset: Dataset | None, keep: bool) -> tuple[DocumentScan, TextSourc
 def _plain(
     items: list[str | DocumentScan], jobs: int, dataset: Dataset | None, keep: bool
 ) -> Iterator[tuple[DocumentScan, TextSource]]:
+    if not keep:  # counts only: the fast path for many small files
+        from armsref.corpora.smallfiles import scan_many
+
+        for result in scan_many(items, jobs, dataset):
+            yield result, list
+        return
     for item, result in zip(items, scan_documents(items, jobs, dataset, keep), strict=True):
         if isinstance(item, str) and result.ok:
             yield result, functools.partial(document_text, item)
@@ -221,7 +205,12 @@ def expand_inputs(
 
 def holds_many(item: str | DocumentScan) -> bool:
     """Whether an item :func:`expand_inputs` gave is a corpus file (many documents)."""
-    return isinstance(item, str) and item != "-" and layout(item).kind != "text"
+    return not _plain_file(item) and isinstance(item, str) and layout(item).kind != "text"
+
+
+def _plain_file(item: str | DocumentScan) -> bool:
+    """Whether an item is a plain text document, failed result or ``-`` (one suffix test)."""
+    return not isinstance(item, str) or os.path.splitext(item)[1].lower() not in CORPUS_SUFFIXES
 
 
 def scan_items(
@@ -239,8 +228,7 @@ def scan_items(
     chosen = fields if fields is not None else Fields()
     plain: list[str | DocumentScan] = []
     for item in items:
-        shape = layout(item) if isinstance(item, str) and item != "-" else None
-        if shape is None or (shape.kind == "text" and shape.compression is None):
+        if _plain_file(item):
             if item == "-" and jobs == 1:
                 yield from _plain(plain, jobs, dataset, keep_mentions)
                 plain = []
@@ -251,7 +239,7 @@ def scan_items(
         yield from _plain(plain, jobs, dataset, keep_mentions)
         plain = []
         assert isinstance(item, str)
-        if shape.kind == "text":
+        if layout(item).kind == "text":
             scanned = _compressed_text(item, dataset, keep_mentions)
             yield scanned, functools.partial(document_text, item) if scanned.ok else list
         else:

@@ -27,9 +27,18 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any, NamedTuple
 
+from armsref.corpora.formats import layout, open_decompressed
 from armsref.errors import InputError
 
-__all__ = ["Fields", "Record", "jsonl_records", "parquet_records", "warc_records"]
+__all__ = [
+    "Fields",
+    "Record",
+    "file_records",
+    "jsonl_records",
+    "parquet_records",
+    "text_record",
+    "warc_records",
+]
 
 #: Parquet rows are read this many at a time.
 BATCH_ROWS = 512
@@ -177,3 +186,51 @@ def warc_records(path: str, stream: IO[bytes]) -> Iterator[Record]:
             yield _page(f"{path}#{address}", record.content_stream().read(), content_type)
     except ArchiveLoadFailed as error:
         raise InputError(f"not a WARC file: {str(error).splitlines()[0]}") from None
+
+
+def text_record(path: str) -> Record:
+    """A compressed (or plain) text or HTML file as one document, read whole.
+
+    For reading whole (as extraction does); scanning streams such files instead.
+    """
+    shape = layout(path)
+    with open_decompressed(path, shape.compression) as stream:
+        data = stream.read()
+    nul = data.find(b"\x00", 0, 64 << 10)
+    if nul >= 0:
+        return Record(path, "", f"binary file (NUL byte at offset {nul}), skipped")
+    try:
+        text, warning = data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "replace")
+        warning = "not valid UTF-8: decoded with replacement characters (U+FFFD)"
+    if shape.html:
+        from armsref.scanning.htmltext import visible_text
+
+        text = visible_text(text)
+    return Record(path, text, None, warning)
+
+
+def file_records(path: str, fields: Fields) -> Iterator[Record]:
+    """The documents in any corpus file: JSON Lines, Parquet, WARC (one each), text (one).
+
+    Raises:
+        InputError: the file cannot be read as its format.
+        OSError: it cannot be opened.
+    """
+    shape = layout(path)
+    if shape.kind == "text":
+        yield text_record(path)
+        return
+    if shape.kind == "parquet":
+        if shape.compression is not None:
+            raise InputError("compressed Parquet is not read: Parquet compresses inside")
+        yield from parquet_records(path, fields)
+        return
+    # warcio decompresses .warc.gz itself, record by record.
+    warc_gzip = shape.kind == "warc" and shape.compression == "gzip"
+    with open_decompressed(path, None if warc_gzip else shape.compression) as stream:
+        if shape.kind == "warc":
+            yield from warc_records(path, stream)
+        else:
+            yield from jsonl_records(path, stream, fields)

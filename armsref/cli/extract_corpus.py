@@ -1,0 +1,76 @@
+"""``armsref extract`` over corpus files: every document in a JSON Lines, Parquet or WARC
+file, or a compressed text file, read as ``armsref scan`` reads it.
+
+Each document is named ``FILE#ID`` (see :mod:`armsref.corpora.records`).
+Text output prefixes each finding with the document's name; ``--json`` prints
+one object per document (JSON Lines) with ``path``, ``findings`` and, with
+``--all``, ``unattributed``. A document that cannot be read is one line on
+stderr and makes the exit code 1; the others are read all the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from armsref.cli.cmd_extract import _as_json, _line
+from armsref.cli.output import print_json
+
+__all__ = ["is_corpus", "run_corpus"]
+
+
+def is_corpus(path: str) -> bool:
+    """Whether ``extract`` reads ``path`` as a corpus file (by its name)."""
+    from armsref.corpora.formats import layout
+
+    shape = layout(path)
+    return path != "-" and (shape.kind != "text" or shape.compression is not None)
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    """Extract from every document in the corpus file ``args.file``."""
+    from armsref.corpora.corpusscan import codec_errors
+    from armsref.corpora.records import Fields, file_records
+    from armsref.dataset.loading import load
+    from armsref.errors import InputError
+    from armsref.extraction.pipeline import extract_all
+
+    if args.yaml:
+        raise InputError("--yaml takes one document; corpus files hold many (use --json)")
+    dataset = load(args.data)
+    failed = found = False
+    try:
+        for record in file_records(args.file, Fields(args.text_field, args.id_field)):
+            if record.error is not None:
+                kind = "note" if record.error.startswith("binary file") else "error"
+                print(f"armsref: {kind}: {record.name}: {record.error}", file=sys.stderr)
+                failed = failed or kind == "error"
+                continue
+            if record.warning is not None:
+                print(f"armsref: warning: {record.name}: {record.warning}", file=sys.stderr)
+            result = extract_all(record.text, dataset)
+            unattributed = result.unattributed if args.all else ()
+            found = found or bool(result.findings or unattributed)
+            if args.json:
+                shown: dict[str, Any] = {
+                    "path": record.name,
+                    "findings": [_as_json(f) for f in result.findings],
+                }
+                if args.all:
+                    shown["unattributed"] = [_as_json(f) for f in unattributed]
+                print_json(shown)
+                continue
+            for finding in result.findings:
+                print(f"{record.name}: {_line(finding)}")
+            for finding in unattributed:
+                print(f"{record.name}: unattributed: {_line(finding)}")
+    except FileNotFoundError:
+        print(f"armsref: error: {args.file}: no such file", file=sys.stderr)
+        return 1
+    except codec_errors() as error:
+        print(f"armsref: error: {args.file}: {error}", file=sys.stderr)
+        return 1
+    if not found and not args.json:
+        print(f"no range figures found in {args.file}", file=sys.stderr)
+    return 1 if failed else 0

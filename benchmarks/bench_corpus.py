@@ -1,0 +1,130 @@
+"""Corpora at scale: many small documents against ripgrep, the JSON output's share, and
+the same documents on a Dask LocalCluster.
+
+Everything is measured in the same run on the same generated folder (see
+``corpus.small_documents``: documents of about 1.5 KB, one in 20 opening with a
+seed). Each time is the best of ``--runs`` runs (other work on a shared machine
+only ever adds time).
+
+- ripgrep: ``rg --count-matches -i -w -e NAME... DIR``, a whole process;
+- ``armsref scan --recursive --json DIR`` with ``--jobs 1`` and ``--jobs 2``,
+  whole processes, output to ``/dev/null``;
+- in process, ``scan_inputs`` over the folder with and without writing each
+  result as a JSON line (to an in-memory buffer): the output's share of the run;
+- documents per second with the local pool (``--jobs 2``) and on a
+  ``distributed.LocalCluster`` of two worker processes (``armsref scan
+  --scheduler ... --output DIR``, Parquet written), over ``--cluster-documents``
+  documents (the first subfolders of the same corpus).
+
+Run: ``python benchmarks/bench_corpus.py [--runs N] [--documents N]
+[--cluster-documents N]`` (needs ripgrep, and ``armsref[dask]`` for the cluster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+from bench_scan import names
+
+from armsref.corpora.corpusscan import as_row, scan_inputs
+
+
+def best(command: list[str], runs: int) -> float:
+    """Best seconds of a whole process over ``runs`` runs, its output thrown away."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def in_process(folder: Path, runs: int) -> tuple[float, float, int]:
+    """Best seconds of scanning the folder in process without and with JSON lines."""
+    bare, with_json = [], []
+    documents = 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        documents = sum(1 for _ in scan_inputs([folder], keep_mentions=False))
+        bare.append(time.perf_counter() - started)
+        out = io.StringIO()
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        started = time.perf_counter()
+        for document in scan_inputs([folder], keep_mentions=False):
+            out.write(encode(as_row(document)) + "\n")
+        with_json.append(time.perf_counter() - started)
+    return min(bare), min(with_json), documents
+
+
+def cluster_rate(folder: Path, count: int) -> tuple[float, float]:
+    """Documents per second over the first ``count`` documents: local pool, LocalCluster."""
+    from distributed import LocalCluster
+
+    subset = Path(tempfile.mkdtemp(prefix="armsref-cluster-"))
+    taken = 0
+    for sub in sorted(folder.iterdir()):
+        if taken >= count:
+            break
+        os.symlink(sub, subset / sub.name)
+        taken += sum(1 for _ in sub.iterdir())
+    armsref = [sys.executable, "-m", "armsref", "scan"]
+    pool = best([*armsref, "--jobs", "2", "--json", "--recursive", str(subset)], 1)
+    output = Path(tempfile.mkdtemp(prefix="armsref-parquet-"))
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        command = [*armsref, "--recursive", "--scheduler", cluster.scheduler_address]
+        best([*command, "--output", str(output), str(subset)], 1)  # workers warm
+        on_cluster = best([*command, "--output", str(output), str(subset)], 1)
+    shutil.rmtree(subset)
+    shutil.rmtree(output)
+    return taken / pool, taken / on_cluster
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--cluster-documents", type=int, default=20_000)
+    args = parser.parse_args()
+    folder = corpus.small_documents(args.documents)
+    rg = shutil.which("rg")
+    if rg is None:
+        sys.exit("ripgrep (rg) is needed: apt-get install ripgrep")
+    patterns = [part for name in names() for part in ("-e", name)]
+    ripgrep = best([rg, "--count-matches", "-i", "-w", *patterns, str(folder)], args.runs)
+    armsref = [sys.executable, "-m", "armsref", "scan", "--recursive", "--json"]
+    one = best([*armsref, "--jobs", "1", str(folder)], args.runs)
+    two = best([*armsref, "--jobs", "2", str(folder)], args.runs)
+    print(f"{args.documents} documents, about 1.5 KB each")
+    print(f"ripgrep: {ripgrep:.2f} s")
+    print(f"armsref scan --jobs 1: {one:.2f} s = {one / ripgrep:.2f}x ripgrep's time")
+    print(f"armsref scan --jobs 2: {two:.2f} s = {two / ripgrep:.2f}x ripgrep's time")
+    print(f"speed-up from 1 to 2 jobs: {one / two:.2f}x")
+    bare, with_json, count = in_process(folder, args.runs)
+    share = (with_json - bare) / with_json
+    print(f"in process: {bare:.2f} s bare, {with_json:.2f} s with JSON lines ({count} documents)")
+    print(f"JSON output's share of the run: {share:.1%}")
+    try:
+        pool, on_cluster = cluster_rate(folder, args.cluster_documents)
+    except ImportError:
+        print("LocalCluster: skipped (pip install 'armsref[dask]')")
+        return
+    print(f"local pool, 2 processes: {pool:,.0f} documents/s (whole process)")
+    print(f"LocalCluster, 2 worker processes: {on_cluster:,.0f} documents/s (Parquet written)")
+
+
+if __name__ == "__main__":
+    main()
