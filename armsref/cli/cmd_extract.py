@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     from armsref.extraction.pipeline import extract_all
 
     if is_corpus(args.file):
-        return run_corpus(args)
+        return run_corpus(args, _as_json, _line)
     if args.file == "-":
         from armsref.curation.documents import document_text
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from armsref.cli.cmd_extract import _as_json, _line
 from armsref.cli.output import print_json
+
+if TYPE_CHECKING:
+    from armsref.extraction.pipeline import Finding
 
 __all__ = ["is_corpus", "run_corpus"]
 
@@ -28,8 +31,15 @@ def is_corpus(path: str) -> bool:
     return path != "-" and (shape.kind != "text" or shape.compression is not None)
 
 
-def run_corpus(args: argparse.Namespace) -> int:
-    """Extract from every document in the corpus file ``args.file``."""
+def run_corpus(
+    args: argparse.Namespace,
+    as_json: Callable[[Finding], dict[str, Any]],
+    as_line: Callable[[Finding], str],
+) -> int:
+    """Extract from every document in the corpus file ``args.file``.
+
+    ``as_json`` and ``as_line`` show one finding, as ``armsref extract`` does.
+    """
     from armsref.corpora.corpusscan import codec_errors
     from armsref.corpora.records import Fields, file_records
     from armsref.dataset.loading import load
@@ -55,16 +65,16 @@ def run_corpus(args: argparse.Namespace) -> int:
             if args.json:
                 shown: dict[str, Any] = {
                     "path": record.name,
-                    "findings": [_as_json(f) for f in result.findings],
+                    "findings": [as_json(f) for f in result.findings],
                 }
                 if args.all:
-                    shown["unattributed"] = [_as_json(f) for f in unattributed]
+                    shown["unattributed"] = [as_json(f) for f in unattributed]
                 print_json(shown)
                 continue
             for finding in result.findings:
-                print(f"{record.name}: {_line(finding)}")
+                print(f"{record.name}: {as_line(finding)}")
             for finding in unattributed:
-                print(f"{record.name}: unattributed: {_line(finding)}")
+                print(f"{record.name}: unattributed: {as_line(finding)}")
     except FileNotFoundError:
         print(f"armsref: error: {args.file}: no such file", file=sys.stderr)
         return 1
