@@ -9,8 +9,9 @@ only ever adds time).
 - ripgrep: ``rg --count-matches -i -w -e NAME... DIR``, a whole process;
 - ``armsref scan --recursive --json DIR`` with ``--jobs 1`` and ``--jobs 2``,
   whole processes, output to ``/dev/null``;
-- in process, ``scan_inputs`` over the folder with and without writing each
-  result as a JSON line (to an in-memory buffer): the output's share of the run;
+- in process, ``scan_inputs`` over the folder, then the results written as
+  ``--json`` writes them (to an in-memory buffer), timed apart: the output's
+  share of the run;
 - documents per second with the local pool (``--jobs 2``) and on a
   ``distributed.LocalCluster`` of two worker processes (``armsref scan
   --scheduler ... --output DIR``, Parquet written), over ``--cluster-documents``
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 from bench_scan import names
 
-from armsref.corpora.corpusscan import as_row, scan_inputs
+from armsref.cli.scan_output import render
+from armsref.corpora.corpusscan import scan_inputs
 
 
 def best(command: list[str], runs: int) -> float:
@@ -52,20 +53,21 @@ def best(command: list[str], runs: int) -> float:
 
 
 def in_process(folder: Path, runs: int) -> tuple[float, float, int]:
-    """Best seconds of scanning the folder in process without and with JSON lines."""
-    bare, with_json = [], []
+    """Best seconds of scanning the folder in process, and of printing the results as
+    ``armsref scan --json`` does (to an in-memory buffer), timed apart."""
+    scanning, printing = [], []
     documents = 0
     for _ in range(runs):
         started = time.perf_counter()
-        documents = sum(1 for _ in scan_inputs([folder], keep_mentions=False))
-        bare.append(time.perf_counter() - started)
+        results = list(scan_inputs([folder], keep_mentions=False))
+        scanning.append(time.perf_counter() - started)
         out = io.StringIO()
-        encode = json.JSONEncoder(ensure_ascii=False).encode
         started = time.perf_counter()
-        for document in scan_inputs([folder], keep_mentions=False):
-            out.write(encode(as_row(document)) + "\n")
-        with_json.append(time.perf_counter() - started)
-    return min(bare), min(with_json), documents
+        for document in results:
+            out.write(render(document, "summary", colour=False, as_json=True))
+        printing.append(time.perf_counter() - started)
+        documents = len(results)
+    return min(scanning), min(printing), documents
 
 
 def cluster_rate(folder: Path, count: int) -> tuple[float, float]:
@@ -113,9 +115,9 @@ def main() -> None:
     print(f"armsref scan --jobs 1: {one:.2f} s = {one / ripgrep:.2f}x ripgrep's time")
     print(f"armsref scan --jobs 2: {two:.2f} s = {two / ripgrep:.2f}x ripgrep's time")
     print(f"speed-up from 1 to 2 jobs: {one / two:.2f}x")
-    bare, with_json, count = in_process(folder, args.runs)
-    share = (with_json - bare) / with_json
-    print(f"in process: {bare:.2f} s bare, {with_json:.2f} s with JSON lines ({count} documents)")
+    scanning, printing, count = in_process(folder, args.runs)
+    share = printing / (scanning + printing)
+    print(f"in process: scanning {scanning:.2f} s, JSON lines {printing:.3f} s ({count} documents)")
     print(f"JSON output's share of the run: {share:.1%}")
     try:
         pool, on_cluster = cluster_rate(folder, args.cluster_documents)

@@ -174,7 +174,7 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _chosen_systems(names: list[str] | None, dataset: Dataset) -> set[str] | None:
+def _chosen_systems(names: list[str] | None, dataset: Dataset) -> frozenset[str] | None:
     """The ids ``--system`` names, or ``None`` for all."""
     if not names:
         return None
@@ -188,19 +188,7 @@ def _chosen_systems(names: list[str] | None, dataset: Dataset) -> set[str] | Non
             chosen.add(lookup.get(name).id)
         except ArmsrefError as error:
             raise InputError(f"--system: {str(error).splitlines()[0]}") from None
-    return chosen
-
-
-def _only(document: DocumentScan, chosen: set[str] | None) -> DocumentScan:
-    if chosen is None:
-        return document
-    from dataclasses import replace
-
-    return replace(
-        document,
-        systems=tuple(t for t in document.systems if t.system_id in chosen),
-        mentions=tuple(m for m in document.mentions if m.system_id in chosen),
-    )
+    return frozenset(chosen)
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -222,30 +210,39 @@ def _check(args: argparse.Namespace) -> None:
 def _show(
     printer: ScanPrinter, args: argparse.Namespace, document: DocumentScan, text: TextSource
 ) -> None:
-    if args.files_with_mentions:
-        printer.listed(document)
-    elif args.count:
-        printer.counted(document)
-    elif args.context is not None or args.mentions:
-        from armsref.corpora.lines import walk
+    from armsref.corpora.lines import walk
 
-        if document.mentions:
-            context = args.context or 0
-            lines = walk(text(), document.mentions, context)
-            if args.context is not None:
-                printer.context(document, lines)
-            else:
-                printer.mentions(document, lines)
-    else:
-        printer.summary(document)
+    if document.mentions:
+        lines = walk(text(), document.mentions, args.context or 0)
+        if args.context is not None:
+            printer.context(document, lines)
+        else:
+            printer.mentions(document, lines)
+
+
+def _said(document: DocumentScan, progress: _Progress) -> bool:
+    """Say a document's error, warning or note on stderr; whether it is to be shown."""
+    from armsref.corpora.corpusscan import is_binary
+
+    problem = document.error or document.warning
+    if problem:
+        progress.clear()
+        binary = is_binary(document)
+        kind = "note" if binary else "error" if document.error else "warning"
+        print(f"armsref: {kind}: {document.path}: {problem}", file=sys.stderr)
+        return not binary
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
     """Scan the documents and print what each mentions."""
-    from armsref.cli.scan_output import ScanPrinter, use_colour
-    from armsref.corpora.corpusscan import expand_inputs, holds_many, is_binary, scan_items
+    from functools import partial
+
+    from armsref.cli.scan_output import ScanPrinter, only, render, use_colour
+    from armsref.corpora.corpusscan import expand_inputs, holds_many, is_plain_file, scan_items
     from armsref.corpora.records import Fields
     from armsref.dataset.loading import load
+    from armsref.scanning.documents import DocumentScan
 
     _check(args)
     dataset = load(args.data)
@@ -263,21 +260,39 @@ def run(args: argparse.Namespace) -> int:
             fields=fields,
         )
     keep = args.mentions or args.context is not None
-    printer = ScanPrinter(colour=use_colour(args.color), as_json=args.json)
+    shape = "listed" if args.files_with_mentions else "counted" if args.count else "summary"
+    colour = use_colour(args.color)
     items = list(expand_inputs(args.paths, args.recursive))
     progress = _Progress(None if any(holds_many(item) for item in items) else len(items))
     failed = False
+    write = sys.stdout.write
+    if not keep and args.jobs > 1 and all(is_plain_file(i) and i != "-" for i in items):
+        # Only text per document: the workers render it, this process only writes.
+        from armsref.corpora.smallfiles import scan_rendered
+
+        shown = partial(render, shape=shape, colour=colour, as_json=args.json, chosen=chosen)
+        paths = [item for item in items if isinstance(item, str)]
+        rendered = scan_rendered(paths, args.jobs, dataset, shown)
+        for done, (path, error, warning, shown_text) in enumerate(rendered, 1):
+            if (error or warning) and not _said(
+                DocumentScan(path, error=error, warning=warning), progress
+            ):
+                continue
+            failed = failed or error is not None
+            write(shown_text)
+            progress.step(done)
+        progress.clear()
+        return 1 if failed else 0
+    printer = ScanPrinter(colour=colour, as_json=args.json)
     results = scan_items(items, args.jobs, dataset, keep_mentions=keep, fields=fields)
     for done, (document, text) in enumerate(results, 1):
-        problem = document.error or document.warning
-        if problem:
-            progress.clear()
-            kind = "note" if is_binary(document) else "error" if document.error else "warning"
-            print(f"armsref: {kind}: {document.path}: {problem}", file=sys.stderr)
-        if is_binary(document):
+        if not _said(document, progress):
             continue
         failed = failed or not document.ok
-        _show(printer, args, _only(document, chosen), text)
+        if keep:
+            _show(printer, args, only(document, chosen), text)
+        else:
+            write(render(document, shape, colour, args.json, chosen))
         progress.step(done)
     progress.clear()
     return 1 if failed else 0

@@ -1,6 +1,8 @@
 """How ``armsref scan`` prints what it found: summaries, mentions, context lines, names, counts.
 
-Each :class:`ScanPrinter` method prints one document in one shape. Colour
+:func:`render` gives one document's summary, name or count as text (worker
+processes call it too); :class:`ScanPrinter` prints documents, and their
+mentions with lines of context. Colour
 (ripgrep's: paths magenta, line numbers green, mentions bold red) is used only
 when asked for, or when standard output is a terminal and ``NO_COLOR`` is not
 set to something (see https://no-color.org). JSON is written without colour,
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from armsref.corpora.lines import Line
     from armsref.scanning.documents import DocumentScan
 
-__all__ = ["ScanPrinter", "use_colour"]
+__all__ = ["ScanPrinter", "only", "render", "use_colour"]
 
 _PATH, _NUMBER, _MATCH, _RESET = "\033[35m", "\033[32m", "\033[1;31m", "\033[0m"
 
@@ -33,6 +35,73 @@ def use_colour(choice: str) -> bool:
     return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
+def _paint(colour: bool, code: str, text: str) -> str:
+    return f"{code}{text}{_RESET}" if colour else text
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: The JSON line of a document scanned without mentions, its path (encoded) to fill in.
+_NOTHING = (
+    '{{"path": {}, "ok": true, "error": null, "warning": null, "mentions": 0, "systems": []}}\n'
+)
+
+
+def only(document: DocumentScan, chosen: frozenset[str] | None) -> DocumentScan:
+    """The document with only the mentions of the ``chosen`` system ids (all for ``None``)."""
+    if chosen is None:
+        return document
+    from dataclasses import replace
+
+    return replace(
+        document,
+        systems=tuple(t for t in document.systems if t.system_id in chosen),
+        mentions=tuple(m for m in document.mentions if m.system_id in chosen),
+    )
+
+
+def render(
+    document: DocumentScan,
+    shape: str,
+    colour: bool,
+    as_json: bool,
+    chosen: frozenset[str] | None = None,
+) -> str:
+    """One document as printed, in a per-document ``shape``, its systems ``chosen``.
+
+    ``summary``: its systems by first mention, with counts and first positions
+    (a JSON line with ``as_json``); ``listed`` (``-l``): its name, if it
+    mentions a system; ``counted`` (``-c``): ``NAME:COUNT``, if it does. A
+    document that was not scanned is shown only as a JSON line. A plain
+    function of plain arguments, so that worker processes can render.
+    """
+    document = only(document, chosen)
+    if not document.ok and not (as_json and shape == "summary"):
+        return ""  # said on stderr
+    if shape != "summary":
+        if not document.count:
+            return ""
+        path = _paint(colour, _PATH, document.path)
+        return f"{path}\n" if shape == "listed" else f"{path}:{document.count}\n"
+    if as_json:
+        if document.ok and not document.systems and document.warning is None:
+            # The most common line in a corpus, without building the object.
+            return _NOTHING.format(_ENCODE(document.path))
+        return _ENCODE(as_row(document)) + "\n"
+    path = _paint(colour, _PATH, document.path)
+    if not document.systems:
+        return f"{path}: no mentions\n"
+    count, kinds = document.count, len(document.systems)
+    lines = [
+        f"{path}: {count} mention{'s' if count != 1 else ''} "
+        f"of {kinds} system{'s' if kinds != 1 else ''}\n"
+    ]
+    width = max(len(tally.system_id) for tally in document.systems)
+    for tally in document.systems:
+        where = f"{tally.line}:{tally.column}"
+        lines.append(f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {where}\n")
+    return "".join(lines)
+
+
 class ScanPrinter:
     """Prints documents on standard output; ``colour`` and ``json`` as the command line says."""
 
@@ -40,41 +109,11 @@ class ScanPrinter:
         self.colour = colour
         self.as_json = as_json
         self._write = sys.stdout.write
-        self._encode = json.JSONEncoder(ensure_ascii=False).encode
+        self._encode = _ENCODE
         self._shown = False  # whether context lines were printed for an earlier document
 
     def _paint(self, code: str, text: str) -> str:
-        return f"{code}{text}{_RESET}" if self.colour else text
-
-    def summary(self, document: DocumentScan) -> None:
-        """Per document: the systems by first mention, with counts and first positions."""
-        if self.as_json:
-            self._write(self._encode(as_row(document)) + "\n")
-            return
-        path = self._paint(_PATH, document.path)
-        if not document.systems:
-            self._write(f"{path}: no mentions\n")
-            return
-        count, kinds = document.count, len(document.systems)
-        lines = [
-            f"{path}: {count} mention{'s' if count != 1 else ''} "
-            f"of {kinds} system{'s' if kinds != 1 else ''}\n"
-        ]
-        width = max(len(tally.system_id) for tally in document.systems)
-        for tally in document.systems:
-            where = f"{tally.line}:{tally.column}"
-            lines.append(f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {where}\n")
-        self._write("".join(lines))
-
-    def listed(self, document: DocumentScan) -> None:
-        """``-l``: the document's name, if it mentions a system."""
-        if document.count:
-            self._write(self._paint(_PATH, document.path) + "\n")
-
-    def counted(self, document: DocumentScan) -> None:
-        """``-c``: ``NAME:COUNT``, if it mentions a system."""
-        if document.count:
-            self._write(f"{self._paint(_PATH, document.path)}:{document.count}\n")
+        return _paint(self.colour, code, text)
 
     def _mark(self, line: Line) -> str:
         """The line's text, its mentions painted."""

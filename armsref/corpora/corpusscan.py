@@ -47,6 +47,7 @@ __all__ = [
     "expand_inputs",
     "holds_many",
     "is_binary",
+    "is_plain_file",
     "scan_inputs",
     "scan_items",
     "scan_record",
@@ -205,11 +206,12 @@ def expand_inputs(
 
 def holds_many(item: str | DocumentScan) -> bool:
     """Whether an item :func:`expand_inputs` gave is a corpus file (many documents)."""
-    return not _plain_file(item) and isinstance(item, str) and layout(item).kind != "text"
+    return not is_plain_file(item) and isinstance(item, str) and layout(item).kind != "text"
 
 
-def _plain_file(item: str | DocumentScan) -> bool:
-    """Whether an item is a plain text document, failed result or ``-`` (one suffix test)."""
+def is_plain_file(item: str | DocumentScan) -> bool:
+    """Whether an item :func:`expand_inputs` gave is a plain text document (not a corpus
+    or compressed file), a failed result or ``-``: one test of its suffix."""
     return not isinstance(item, str) or os.path.splitext(item)[1].lower() not in CORPUS_SUFFIXES
 
 
@@ -228,7 +230,7 @@ def scan_items(
     chosen = fields if fields is not None else Fields()
     plain: list[str | DocumentScan] = []
     for item in items:
-        if _plain_file(item):
+        if is_plain_file(item):
             if item == "-" and jobs == 1:
                 yield from _plain(plain, jobs, dataset, keep_mentions)
                 plain = []

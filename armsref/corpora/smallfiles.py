@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from armsref.scanning.engine import Prefilter
     from armsref.scanning.matcher import Matcher
 
-__all__ = ["SMALL", "scan_many", "scan_small"]
+__all__ = ["SMALL", "Rendered", "scan_many", "scan_rendered", "scan_small"]
 
 #: Files up to this many bytes are read in one go.
 SMALL = 1 << 16
@@ -87,16 +87,60 @@ def _flatten(document: DocumentScan, index: dict[str, int]) -> _Plain:
 
 def _work(batch: tuple[list[str], str | None]) -> list[_Plain]:
     """In a worker: scan a batch of paths (the matcher is built once per process)."""
+    paths, root = batch
+    dataset, found, engine = _prepared(root)
+    index = {system.id: position for position, system in enumerate(dataset.systems)}
+    return [_flatten(scan_small(path, found, engine, dataset), index) for path in paths]
+
+
+def _prepared(root: str | None) -> tuple[Dataset, Matcher, Prefilter]:
+    """The dataset, its matcher and engine: built on first use in a process, then cached."""
     from armsref.dataset.loading import load
     from armsref.scanning.engine import prefilter
     from armsref.scanning.matcher import matcher
 
-    paths, root = batch
     dataset = load(root)
     found = matcher(dataset)
-    engine = prefilter(found)
-    index = {system.id: position for position, system in enumerate(dataset.systems)}
-    return [_flatten(scan_small(path, found, engine, dataset), index) for path in paths]
+    return dataset, found, prefilter(found)
+
+
+#: A rendered result: path, error, warning, and the text to print.
+Rendered = tuple[str, str | None, str | None, str]
+
+
+def _render_work(
+    batch: tuple[list[str], str | None, Callable[[DocumentScan], str]],
+) -> list[Rendered]:
+    """In a worker: scan a batch of paths and render each result as it will be printed."""
+    paths, root, render = batch
+    dataset, found, engine = _prepared(root)
+    done = []
+    for path in paths:
+        result = scan_small(path, found, engine, dataset)
+        done.append((result.path, result.error, result.warning, render(result)))
+    return done
+
+
+def scan_rendered(
+    paths: Sequence[str],
+    jobs: int,
+    dataset: Dataset,
+    render: Callable[[DocumentScan], str],
+) -> Iterator[Rendered]:
+    """Scan paths with ``jobs`` processes, each result rendered by ``render`` in the worker.
+
+    For output that is only text per document (summaries, names, counts), so
+    that the parent process only writes: with the scanning this cheap, turning
+    results back into objects and formatting them would otherwise keep the
+    parent as busy as a worker. ``render`` must be picklable (a module-level
+    function, or a :func:`functools.partial` of one).
+    """
+    root = str(dataset.root)
+    size = max(1, min(BATCH, len(paths) // (jobs * 4)))
+    batches = [(list(paths[at : at + size]), root, render) for at in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for done in pool.map(_render_work, batches):
+            yield from done
 
 
 def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:

@@ -191,3 +191,26 @@ def test_html_mentions_are_placed_in_the_visible_text(
     page.write_text("<html><head><title>ATACMS</title></head><p>one</p><p>two <b>TLAM</b>", "utf-8")
     _, out, _ = run(capsys, "scan", "-C", "0", str(page))
     assert out.splitlines() == [f"{page}:2:two TLAM"]  # the visible text is "one\ntwo TLAM"
+
+
+@pytest.mark.parametrize("shape", [[], ["--json"], ["-l"], ["-c"], ["--system", "tomahawk"]])
+def test_two_jobs_print_what_one_job_prints(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, shape: list[str]
+) -> None:
+    for number in range(30):
+        text = DOC if number % 3 == 0 else "nothing at all\n"
+        (tmp_path / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "05.txt").write_bytes(b"\x00 TLAM")
+    (tmp_path / "07.txt").write_bytes(b"caf\xe9 TLAM")
+    missing = str(tmp_path / "missing.txt")
+    one = run(capsys, "scan", *shape, str(tmp_path), missing)
+    two = run(capsys, "scan", "--jobs", "2", *shape, str(tmp_path), missing)
+    assert one == two
+    code, out, err = two
+    assert code == 1 and out
+    assert err.splitlines() == [
+        f"armsref: note: {tmp_path / '05.txt'}: binary file (NUL byte at offset 0), skipped",
+        f"armsref: warning: {tmp_path / '07.txt'}: not valid UTF-8: decoded with "
+        "replacement characters (U+FFFD)",
+        f"armsref: error: {missing}: no such file or directory",
+    ]
