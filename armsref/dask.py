@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: At most this many files go to one partition of :func:`scan_to_parquet`.
-FILES_PER_PARTITION = 256
+FILES_PER_PARTITION = 2048
 
 
 def _dataset(root: str | None) -> Dataset:

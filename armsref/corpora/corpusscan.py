@@ -106,13 +106,25 @@ def tallies(text: str, spans: Iterable[tuple[int, int, int]], found: Matcher) ->
 
 
 def scan_record(record: Record, dataset: Dataset | None = None, keep: bool = True) -> DocumentScan:
-    """Scan one document read from a corpus file."""
+    """Scan one document read from a corpus file.
+
+    The text is first searched once by the engine: with no candidate place
+    there is no mention, and nothing more is done.
+    """
+    from armsref.scanning.engine import prefilter
     from armsref.scanning.matcher import matcher
     from armsref.scanning.mentions import scan
 
     if record.error is not None:
         return DocumentScan(record.name, error=record.error)
     found = matcher(dataset)
+    chars = len(record.text) if keep else None
+    try:
+        candidates, _invalid = prefilter(found).scan(record.text.encode("utf-8"))
+    except UnicodeEncodeError:  # lone surrogates: the full scan copes
+        candidates = [(0, 0, 0)]
+    if not candidates:
+        return DocumentScan(record.name, warning=record.warning, chars=chars)
     mentions = scan(record.text, dataset)
     index = {id(system): position for position, system in enumerate(found.systems)}
     spans = [(index[id(m.system)], m.start, m.end) for m in mentions]
@@ -121,7 +133,7 @@ def scan_record(record: Record, dataset: Dataset | None = None, keep: bool = Tru
         tuple(tallies(record.text, spans, found)),
         tuple(mentions) if keep else (),
         warning=record.warning,
-        chars=len(record.text) if keep else None,
+        chars=chars,
     )
 
 
