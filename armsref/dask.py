@@ -14,6 +14,11 @@ worker died); armsref gives it functions over plain data:
   scans files, folders and corpus files on a cluster and writes one Parquet
   file per partition.
 
+Failures: the scheduler runs again the tasks of a worker that dies, and
+:func:`scan_to_parquet` asks for :data:`RETRIES` more tries of a task that
+raises. A partition is a pure function of its files and is written to a
+temporary name then renamed, so a task run twice leaves one whole file.
+
 Tasks carry only the dataset's folder, never a compiled matcher: each worker
 process loads the dataset and builds its matcher once, on its first task, from
 the on-disk cache of compiled databases or by compiling (see
@@ -51,6 +56,9 @@ __all__ = [
 
 #: At most this many files go to one partition of :func:`scan_to_parquet`.
 FILES_PER_PARTITION = 2048
+#: How many times a partition whose task failed is run again (a lost worker's tasks
+#: are run again by the scheduler in any case).
+RETRIES = 2
 
 
 def _dataset(root: str | None) -> Dataset:
@@ -282,7 +290,7 @@ def scan_to_parquet(
             dask.delayed(_write)(part, str(folder / f"part-{number:05d}.parquet"))
             for number, part in enumerate(scanned.to_delayed())
         ]
-        counts = dask.compute(*tasks)
+        counts = dask.compute(*tasks, retries=RETRIES)
     failed = False
     for _count, said in counts:
         for kind, path, reason in said:
