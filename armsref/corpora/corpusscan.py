@@ -237,13 +237,14 @@ def scan_items(
 ) -> Iterator[tuple[DocumentScan, TextSource]]:
     """Scan what :func:`expand_inputs` gave; each result with a way to read its text again.
 
-    Standard input is read whole here (with ``jobs`` 1), so that its text can be given again.
+    With ``keep_mentions``, standard input is read whole here, so that its text can
+    be given again; without, it is scanned as a stream.
     """
     chosen = fields if fields is not None else Fields()
     plain: list[str | DocumentScan] = []
     for item in items:
         if is_plain_file(item):
-            if item == "-" and jobs == 1:
+            if item == "-" and keep_mentions:
                 yield from _plain(plain, jobs, dataset, keep_mentions)
                 plain = []
                 yield _stdin(dataset, keep_mentions)

@@ -179,9 +179,11 @@ def test_mentions_in_corpus_files_and_stdin(
     assert out.splitlines()[:2] == [f"{corpus}#x:2:3:eram:ERAM", f"{packed}:2:16:atacms:ATACMS"]
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x\n  JASSM")))
-    _, out, _ = run(capsys, "scan", "--mentions", "-")
-    assert out == "-:2:3:jassm:JASSM\n"
+    for jobs in ("1", "2"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x\n  JASSM")))
+        argv = ["--jobs", jobs, "--mentions", "--text-field", "body", "-", str(corpus)]
+        _, out, _ = run(capsys, "scan", *argv)
+        assert out == "-:2:3:jassm:JASSM\n" + f"{corpus}#1:2:3:eram:ERAM\n"
 
 
 def test_html_mentions_are_placed_in_the_visible_text(
