@@ -198,16 +198,17 @@ def _scan_files(
 def _schema() -> Any:
     import pyarrow as pa
 
-    system = pa.struct(
-        [
-            ("id", pa.string()),
-            ("name", pa.string()),
-            ("count", pa.int64()),
-            ("line", pa.int64()),
-            ("column", pa.int64()),
-            ("offset", pa.int64()),
-        ]
-    )
+    fields = [
+        ("id", pa.string()),
+        ("name", pa.string()),
+        ("count", pa.int64()),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+        ("offset", pa.int64()),
+        ("variants", pa.list_(pa.string())),
+    ]
+    system = pa.struct(fields)
+    other = pa.struct([*fields, ("kind", pa.string())])
     return pa.schema(
         [
             ("path", pa.string()),
@@ -216,6 +217,7 @@ def _schema() -> Any:
             ("warning", pa.string()),
             ("mentions", pa.int64()),
             ("systems", pa.list_(system)),
+            ("others", pa.list_(other)),
         ]
     )
 

@@ -38,6 +38,7 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "sub").mkdir()
     (folder / "sub" / "web.html").write_text("<p>two <b>TLAMs</b></p>", encoding="utf-8")
     (folder / "bin.txt").write_bytes(b"\x00ATACMS")
+    (folder / "others.txt").write_text("HIMARS, Storm Shadow and ATACMS Block IA", "utf-8")
     lines = [json.dumps({"text": t}) for t in ["ERAM", "none", "JASSM, JASSMs"]]
     (folder / "news.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
     return folder
@@ -61,7 +62,10 @@ def test_cli_on_the_cluster_writes_the_local_results_as_parquet(
     written = pq.read_table(out).to_pylist()
     local = [as_row(d) for d in scan_inputs([corpus], recursive=True, keep_mentions=False)]
     assert written == local
-    assert len(written) == 5 + 2 + 3
+    assert len(written) == 5 + 3 + 3
+    [others] = [row for row in written if row["path"].endswith("others.txt")]
+    assert [o["id"] for o in others["others"]] == ["himars", "storm-shadow"]
+    assert others["systems"][0]["variants"] == ["block-ia"]
     assert (
         captured.out
         == f"{len(written)} documents scanned into {len(parts)} Parquet files in {out}\n"

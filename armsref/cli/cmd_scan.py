@@ -2,7 +2,8 @@
 
 ``PATH`` is a file, a folder (its ``.txt``, ``.text``, ``.md``, ``.markdown``,
 ``.html`` and ``.htm`` files and corpus files; with ``--recursive`` those in
-its subfolders too) or ``-`` for standard input. HTML files are read as their
+its subfolders too) or ``-`` for standard input. HTML files, and standard
+input that starts like an HTML page (or with ``--html``), are read as their
 visible text. Corpus files hold many documents, each reported as ``FILE#ID``:
 JSON Lines (``.jsonl``, ``.ndjson``; the text in ``--text-field``, the id in
 ``--id-field``, else the line number), Parquet (``.parquet``, the same
@@ -13,8 +14,10 @@ as a stream.
 
 What is printed, per document:
 
-- by default, the systems mentioned, by first mention, with counts and the
-  line:column (from 1, in characters) of the first mention;
+- by default, the systems mentioned, by first mention, with counts, the
+  line:column (from 1, in characters) of the first mention and the variants
+  named, then the other weapon systems it names (known by name only; never
+  counted as the dataset's);
 - ``--mentions``: one line per mention, ``PATH:LINE:COLUMN:SYSTEM:WORDS``;
 - ``-C N``: each line holding a mention, ``PATH:LINE:TEXT``, with ``N`` lines
   of context before and after (``PATH-LINE-TEXT``) and ``--`` between groups;
@@ -22,15 +25,17 @@ What is printed, per document:
   for each of them.
 
 ``--system NAME`` (repeatable, or names separated by commas) keeps only the
-mentions of those systems. Colour is used on a terminal, unless ``NO_COLOR``
-is set (``--color always|never|auto``).
+mentions of those systems (and leaves out the other systems named). Colour is
+used on a terminal, unless ``NO_COLOR`` is set (``--color always|never|auto``).
 
 ``--json`` prints JSON Lines. By default one object per document, with these
 keys, always all of them, in this order: ``path``, ``ok``, ``error`` (why not
 scanned, or null), ``warning`` (such as invalid UTF-8 decoded with replacement
-characters, or null), ``mentions`` (how many) and ``systems`` (objects with
-``id``, ``name``, ``count``, and for the first mention ``line``, ``column``,
-``offset``). With ``--mentions``, one object per mention: ``path``, ``line``,
+characters, or null), ``mentions`` (how many), ``systems`` (objects with
+``id``, ``name``, ``count``, for the first mention ``line``, ``column`` and
+``offset``, and ``variants``, the ids of the variants named) and ``others``
+(the other weapon systems named: the same keys and ``kind``; never counted in
+``mentions``). With ``--mentions``, one object per mention: ``path``, ``line``,
 ``column``, ``offset``, ``system``, ``words``. With ``-C``, one object per line
 shown: ``type`` (``match`` or ``context``), ``path``, ``line``, ``text``, and
 ``mentions`` (``column``, ``system``, ``words``).
@@ -138,6 +143,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--recursive", action="store_true", help="also scan the folders inside folders"
+    )
+    parser.add_argument(
+        "--html",
+        action="store_true",
+        help="read standard input as HTML (by default it is when it starts like a page)",
     )
     parser.add_argument(
         "--text-field", default="text", metavar="NAME", help="JSON/Parquet text field (text)"
@@ -284,7 +294,8 @@ def run(args: argparse.Namespace) -> int:
         progress.clear()
         return 1 if failed else 0
     printer = ScanPrinter(colour=colour, as_json=args.json)
-    results = scan_items(items, args.jobs, dataset, keep_mentions=keep, fields=fields)
+    html = True if args.html else None
+    results = scan_items(items, args.jobs, dataset, keep_mentions=keep, fields=fields, html=html)
     for done, (document, text) in enumerate(results, 1):
         if not _said(document, progress):
             continue

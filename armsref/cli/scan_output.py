@@ -42,12 +42,14 @@ def _paint(colour: bool, code: str, text: str) -> str:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 #: The JSON line of a document scanned without mentions, its path (encoded) to fill in.
 _NOTHING = (
-    '{{"path": {}, "ok": true, "error": null, "warning": null, "mentions": 0, "systems": []}}\n'
+    '{{"path": {}, "ok": true, "error": null, "warning": null, "mentions": 0, "systems": [], '
+    '"others": []}}\n'
 )
 
 
 def only(document: DocumentScan, chosen: frozenset[str] | None) -> DocumentScan:
-    """The document with only the mentions of the ``chosen`` system ids (all for ``None``)."""
+    """The document with only the mentions of the ``chosen`` system ids (all for ``None``);
+    other systems named are left out too when systems are chosen."""
     if chosen is None:
         return document
     from dataclasses import replace
@@ -56,6 +58,7 @@ def only(document: DocumentScan, chosen: frozenset[str] | None) -> DocumentScan:
         document,
         systems=tuple(t for t in document.systems if t.system_id in chosen),
         mentions=tuple(m for m in document.mentions if m.system_id in chosen),
+        others=(),
     )
 
 
@@ -83,13 +86,16 @@ def render(
         path = _paint(colour, _PATH, document.path)
         return f"{path}\n" if shape == "listed" else f"{path}:{document.count}\n"
     if as_json:
-        if document.ok and not document.systems and document.warning is None:
+        if document.ok and not document.systems and not document.others and not document.warning:
             # The most common line in a corpus, without building the object.
             return _NOTHING.format(_ENCODE(document.path))
         return _ENCODE(as_row(document)) + "\n"
     path = _paint(colour, _PATH, document.path)
+    others = ", ".join(f"{t.system.short} ({t.count})" for t in document.others)
     if not document.systems:
-        return f"{path}: no mentions\n"
+        return (
+            f"{path}: no mentions" + (f"; other systems named: {others}" if others else "") + "\n"
+        )
     count, kinds = document.count, len(document.systems)
     lines = [
         f"{path}: {count} mention{'s' if count != 1 else ''} "
@@ -98,7 +104,10 @@ def render(
     width = max(len(tally.system_id) for tally in document.systems)
     for tally in document.systems:
         where = f"{tally.line}:{tally.column}"
-        lines.append(f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {where}\n")
+        named = f"  ({', '.join(tally.variants)})" if tally.variants else ""
+        lines.append(f"  {tally.system_id:<{width}}  {tally.count:>5}  first at {where}{named}\n")
+    if others:
+        lines.append(f"  other systems named: {others}\n")
     return "".join(lines)
 
 

@@ -35,7 +35,7 @@ from armsref.scanning.paths import TEXT_SUFFIXES, expand, scan_documents
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset
-    from armsref.scanning.matcher import Matcher
+    from armsref.scanning.mentions import Mention
     from armsref.scanning.stream import Reader
 
 __all__ = [
@@ -65,6 +65,18 @@ def is_binary(document: DocumentScan) -> bool:
     return document.error is not None and document.error.startswith(BINARY)
 
 
+def _tally_row(tally: SystemTally) -> dict[str, Any]:
+    return {
+        "id": tally.system_id,
+        "name": tally.system.short,
+        "count": tally.count,
+        "line": tally.line,
+        "column": tally.column,
+        "offset": tally.offset,
+        "variants": list(tally.variants),
+    }
+
+
 def as_row(document: DocumentScan) -> dict[str, Any]:
     """A document's result as plain data: the keys of ``armsref scan --json``, in its order."""
     return {
@@ -73,35 +85,30 @@ def as_row(document: DocumentScan) -> dict[str, Any]:
         "error": document.error,
         "warning": document.warning,
         "mentions": document.count,
-        "systems": [
-            {
-                "id": tally.system_id,
-                "name": tally.system.short,
-                "count": tally.count,
-                "line": tally.line,
-                "column": tally.column,
-                "offset": tally.offset,
-            }
-            for tally in document.systems
-        ],
+        "systems": [_tally_row(tally) for tally in document.systems],
+        "others": [{**_tally_row(t), "kind": t.system.kind} for t in document.others],
     }
 
 
-def tallies(text: str, spans: Iterable[tuple[int, int, int]], found: Matcher) -> list[SystemTally]:
-    """Per-system tallies, by first mention, from ``(system, start, end)`` spans over ``text``."""
-    counts: dict[int, int] = {}
-    firsts: dict[int, int] = {}
-    for system, start, _end in spans:
-        counts[system] = counts.get(system, 0) + 1
-        firsts.setdefault(system, start)
+def tallies(text: str, mentions: Iterable[Mention]) -> list[SystemTally]:
+    """Per-system tallies, by first mention, from mentions (in document order) of ``text``."""
+    counts: dict[str, int] = {}
+    firsts: dict[str, Mention] = {}
+    variants: dict[str, dict[str, None]] = {}
+    for mention in mentions:
+        key = mention.system_id
+        counts[key] = counts.get(key, 0) + 1
+        firsts.setdefault(key, mention)
+        if mention.variant is not None:
+            variants.setdefault(key, {})[mention.variant] = None
     result = []
-    for system, count in counts.items():
-        offset = firsts[system]
+    for key, first in firsts.items():
+        offset = first.start
         line_start = text.rfind("\n", 0, offset) + 1
         line = text.count("\n", 0, offset) + 1
-        result.append(
-            SystemTally(found.systems[system], count, offset, line, offset - line_start + 1)
-        )
+        named = tuple(variants.get(key, ()))
+        column = offset - line_start + 1
+        result.append(SystemTally(first.system, counts[key], offset, line, column, named))
     return result
 
 
@@ -113,7 +120,7 @@ def scan_record(record: Record, dataset: Dataset | None = None, keep: bool = Tru
     """
     from armsref.scanning.engine import prefilter
     from armsref.scanning.matcher import matcher
-    from armsref.scanning.mentions import scan
+    from armsref.scanning.mentions import scan_all
 
     if record.error is not None:
         return DocumentScan(record.name, error=record.error)
@@ -125,15 +132,14 @@ def scan_record(record: Record, dataset: Dataset | None = None, keep: bool = Tru
         candidates = [(0, 0, 0)]
     if not candidates:
         return DocumentScan(record.name, warning=record.warning, chars=chars)
-    mentions = scan(record.text, dataset)
-    index = {id(system): position for position, system in enumerate(found.systems)}
-    spans = [(index[id(m.system)], m.start, m.end) for m in mentions]
+    ours, others = scan_all(record.text, dataset)
     return DocumentScan(
         record.name,
-        tuple(tallies(record.text, spans, found)),
-        tuple(mentions) if keep else (),
+        tuple(tallies(record.text, ours)),
+        tuple(ours) if keep else (),
         warning=record.warning,
         chars=chars,
+        others=tuple(tallies(record.text, others)),
     )
 
 
@@ -176,11 +182,14 @@ def _compressed_text(path: str, dataset: Dataset | None, keep: bool) -> Document
 TextSource = Callable[[], Iterable[str]]
 
 
-def _stdin(dataset: Dataset | None, keep: bool) -> tuple[DocumentScan, TextSource]:
-    """Standard input, read whole so that its text can be read again."""
+def _stdin(
+    dataset: Dataset | None, keep: bool, html: bool | None
+) -> tuple[DocumentScan, TextSource]:
+    """Standard input, read whole so that its text can be read again; HTML as its
+    visible text when ``html`` or, for ``None``, when it starts like a page."""
     import sys
 
-    from armsref.scanning.documents import BINARY_PROBE
+    from armsref.scanning.documents import BINARY_PROBE, looks_like_html
 
     data = sys.stdin.buffer.read()
     nul = data.find(b"\x00", 0, BINARY_PROBE)
@@ -189,19 +198,28 @@ def _stdin(dataset: Dataset | None, keep: bool) -> tuple[DocumentScan, TextSourc
     text = data.decode("utf-8", "replace")
     replaced = "\ufffd" in text and "\ufffd".encode() not in data
     warning = "not valid UTF-8: decoded with replacement characters (U+FFFD)" if replaced else None
+    if html or (html is None and looks_like_html(data)):
+        from armsref.scanning.htmltext import visible_text
+
+        text = visible_text(text)
     return scan_record(Record("-", text, None, warning), dataset, keep), lambda: [text]
 
 
 def _plain(
-    items: list[str | DocumentScan], jobs: int, dataset: Dataset | None, keep: bool
+    items: list[str | DocumentScan],
+    jobs: int,
+    dataset: Dataset | None,
+    keep: bool,
+    html: bool | None,
 ) -> Iterator[tuple[DocumentScan, TextSource]]:
     if not keep:  # counts only: the fast path for many small files
         from armsref.corpora.smallfiles import scan_many
 
-        for result in scan_many(items, jobs, dataset):
+        for result in scan_many(items, jobs, dataset, html):
             yield result, list
         return
-    for item, result in zip(items, scan_documents(items, jobs, dataset, keep), strict=True):
+    found = scan_documents(items, jobs, dataset, keep, html)
+    for item, result in zip(items, found, strict=True):
         if isinstance(item, str) and result.ok:
             yield result, functools.partial(document_text, item)
         else:
@@ -234,24 +252,26 @@ def scan_items(
     *,
     keep_mentions: bool = True,
     fields: Fields | None = None,
+    html: bool | None = None,
 ) -> Iterator[tuple[DocumentScan, TextSource]]:
     """Scan what :func:`expand_inputs` gave; each result with a way to read its text again.
 
     With ``keep_mentions``, standard input is read whole here, so that its text can
-    be given again; without, it is scanned as a stream.
+    be given again; without, it is scanned as a stream. ``html`` says whether
+    standard input is HTML (``None``: when it starts like a page).
     """
     chosen = fields if fields is not None else Fields()
     plain: list[str | DocumentScan] = []
     for item in items:
         if is_plain_file(item):
             if item == "-" and keep_mentions:
-                yield from _plain(plain, jobs, dataset, keep_mentions)
+                yield from _plain(plain, jobs, dataset, keep_mentions, html)
                 plain = []
-                yield _stdin(dataset, keep_mentions)
+                yield _stdin(dataset, keep_mentions, html)
             else:
                 plain.append(item)
             continue
-        yield from _plain(plain, jobs, dataset, keep_mentions)
+        yield from _plain(plain, jobs, dataset, keep_mentions, html)
         plain = []
         assert isinstance(item, str)
         if layout(item).kind == "text":
@@ -260,7 +280,7 @@ def scan_items(
         else:
             for result, text in _corpus_file(item, chosen, dataset, keep_mentions):
                 yield result, functools.partial(list, [text])
-    yield from _plain(plain, jobs, dataset, keep_mentions)
+    yield from _plain(plain, jobs, dataset, keep_mentions, html)
 
 
 def scan_inputs(

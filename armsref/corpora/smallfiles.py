@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from armsref.scanning.documents import DocumentScan, SystemTally, scan_one
 
 if TYPE_CHECKING:
-    from armsref.dataset.models import Dataset
+    from armsref.dataset.models import Dataset, System
     from armsref.scanning.engine import Prefilter
     from armsref.scanning.matcher import Matcher
 
@@ -45,9 +45,10 @@ SMALL = 1 << 16
 #: Paths sent to a worker at a time.
 BATCH = 1024
 
-#: A result as plain data: path, tallies (system position, count, offset, line, column),
-#: error, warning.
-_Plain = tuple[str, list[tuple[int, int, int, int, int]], str | None, str | None]
+#: A tally as plain data: system position, count, offset, line, column, variant ids.
+_Tally = tuple[int, int, int, int, int, tuple[str, ...]]
+#: A result as plain data: path, tallies, error, warning, other systems' tallies.
+_Plain = tuple[str, list[_Tally], str | None, str | None, list[_Tally]]
 
 
 def scan_small(path: str, found: Matcher, engine: Prefilter, dataset: Dataset) -> DocumentScan:
@@ -80,16 +81,22 @@ def scan_small(path: str, found: Matcher, engine: Prefilter, dataset: Dataset) -
     return _scan_stream(path, io.BytesIO(data), found, keep=False, html=False, size=len(data))
 
 
+def _flat(tally: SystemTally, index: dict[str, int]) -> _Tally:
+    position = index[tally.system_id]
+    return position, tally.count, tally.offset, tally.line, tally.column, tally.variants
+
+
 def _flatten(document: DocumentScan, index: dict[str, int]) -> _Plain:
-    tallies = [(index[t.system_id], t.count, t.offset, t.line, t.column) for t in document.systems]
-    return document.path, tallies, document.error, document.warning
+    tallies = [_flat(t, index) for t in document.systems]
+    others = [_flat(t, index) for t in document.others]
+    return document.path, tallies, document.error, document.warning, others
 
 
 def _work(batch: tuple[list[str], str | None]) -> list[_Plain]:
     """In a worker: scan a batch of paths (the matcher is built once per process)."""
     paths, root = batch
     dataset, found, engine = _prepared(root)
-    index = {system.id: position for position, system in enumerate(dataset.systems)}
+    index = {s.id: position for position, s in enumerate(found.systems)}
     return [_flatten(scan_small(path, found, engine, dataset), index) for path in paths]
 
 
@@ -143,21 +150,33 @@ def scan_rendered(
             yield from done
 
 
-def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
-    path, tallies, error, warning = plain
-    systems = dataset.systems
+def _tally(plain: _Tally, systems: tuple[System, ...]) -> SystemTally:
+    position, count, offset, line, column, variants = plain
+    return SystemTally(systems[position], count, offset, line, column, variants)
+
+
+def _rebuild(plain: _Plain, found: Matcher) -> DocumentScan:
+    path, tallies, error, warning, others = plain
+    systems = found.systems
     return DocumentScan(
         path,
-        tuple(SystemTally(systems[s], *rest) for s, *rest in tallies),
+        tuple(_tally(plain, systems) for plain in tallies),
         error=error,
         warning=warning,
+        others=tuple(_tally(plain, systems) for plain in others),
     )
 
 
 def scan_many(
-    items: Sequence[str | DocumentScan], jobs: int = 1, dataset: Dataset | None = None
+    items: Sequence[str | DocumentScan],
+    jobs: int = 1,
+    dataset: Dataset | None = None,
+    html: bool | None = None,
 ) -> Iterator[DocumentScan]:
-    """Scan paths (and pass on failed results) in order, counts only; ``jobs`` processes."""
+    """Scan paths (and pass on failed results) in order, counts only; ``jobs`` processes.
+
+    ``html`` is for standard input (``-``): see :func:`armsref.scanning.documents.scan_file`.
+    """
     from armsref.dataset.loading import load
     from armsref.scanning.engine import prefilter
     from armsref.scanning.matcher import matcher
@@ -168,11 +187,15 @@ def scan_many(
         found = matcher(chosen)
         engine = prefilter(found)
         for item in items:
-            yield (
-                item if isinstance(item, DocumentScan) else scan_small(item, found, engine, chosen)
-            )
+            if isinstance(item, DocumentScan):
+                yield item
+            elif item == "-":
+                yield scan_one(item, chosen, False, html)
+            else:
+                yield scan_small(item, found, engine, chosen)
         return
     root = str(chosen.root)
+    found = matcher(chosen)
     size = max(1, min(BATCH, len(paths) // (jobs * 4)))
     batches = [(paths[at : at + size], root) for at in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -181,6 +204,6 @@ def scan_many(
             if isinstance(item, DocumentScan):
                 yield item
             elif item == "-":
-                yield scan_one(item, chosen, False)
+                yield scan_one(item, chosen, False, html)
             else:
-                yield _rebuild(next(results), chosen)
+                yield _rebuild(next(results), found)

@@ -89,6 +89,18 @@ def test_json_lines_with_fields_ids_and_bad_lines(tmp_path: Path) -> None:
     assert (first.system_id, first.line, first.column, first.offset) == ("eram", 1, 12, 11)
 
 
+def test_records_carry_variants_and_other_systems(tmp_path: Path) -> None:
+    text = "HIMARS and Storm Shadow missiles, then ATACMS Block IA."
+    corpus = tmp_path / "o.jsonl"
+    corpus.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    plain = tmp_path / "o.txt"
+    plain.write_text(text, encoding="utf-8")
+    [record] = scan_inputs([corpus])
+    expected = scan_file(plain)
+    assert (record.systems, record.others) == (expected.systems, expected.others)
+    assert [m.variant for m in record.mentions] == [m.variant for m in expected.mentions]
+
+
 def test_json_lines_numbered_without_an_id_field(tmp_path: Path) -> None:
     corpus = tmp_path / "c.ndjson"
     corpus.write_text('{"text": "Patriot batteries"}\n{"text": "x"}\n', encoding="utf-8")
@@ -151,7 +163,7 @@ def test_warc_pages_as_visible_text_named_by_address(tmp_path: Path, name: str) 
         [
             ("https://n.example/a", "text/html; charset=utf-8", b"<p>Two <b>ATACMS</b></p>"),
             ("https://n.example/logo.png", "image/png", b"\x89PNG ATACMS"),
-            ("https://n.example/b.txt", "text/plain", b"a Tomahawk"),
+            ("https://n.example/b.txt", "text/plain", b"a Tomahawk missile"),
             (
                 "https://n.example/c",
                 "text/html; charset=latin-1",

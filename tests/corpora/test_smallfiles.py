@@ -18,7 +18,8 @@ def folder(tmp_path: Path) -> list[str]:
     files = {
         "empty.txt": b"",
         "none.txt": b"nothing to see here\n" * 50,
-        "one.txt": b"a Tomahawk",
+        "one.txt": b"a Tomahawk missile",
+        "others.txt": b"HIMARS and Storm Shadow missiles, then ATACMS Block IA.",
         "bad-middle.txt": b"caf\xe9 here",
         "bad-end.txt": b"caf\xe9",
         "cut-end.txt": "TLAM é".encode()[:-1],
@@ -34,6 +35,9 @@ def folder(tmp_path: Path) -> list[str]:
 
 def test_the_same_results_as_scan_one(folder: list[str]) -> None:
     expected = [scan_one(path, keep_mentions=False) for path in folder]
+    # others.txt: variants and other systems carried through
+    [others] = [d for d in expected if d.path.endswith("others.txt")]
+    assert [t.variants for t in others.systems] == [("block-ia",)] and len(others.others) == 2
     assert list(scan_many(folder)) == expected
     assert list(scan_many(folder, jobs=2)) == expected
 
