@@ -90,29 +90,29 @@ def in_process(folder: Path, runs: int) -> tuple[float, float, int]:
     return min(scanning), min(printing), documents
 
 
-def cluster_rate(folder: Path, count: int) -> tuple[float, float]:
-    """Documents per second over the first ``count`` documents: local pool, LocalCluster."""
+def cluster_rate(folder: Path, count: int) -> tuple[float, float, int]:
+    """Documents per second over the first subfolders (``count`` documents or more):
+    the local pool of 2, and a LocalCluster of 2 worker processes; and how many."""
     from distributed import LocalCluster
 
-    subset = Path(tempfile.mkdtemp(prefix="armsref-cluster-"))
+    chosen: list[str] = []
     taken = 0
     for sub in sorted(folder.iterdir()):
         if taken >= count:
             break
-        os.symlink(sub, subset / sub.name)
+        chosen.append(str(sub))  # named folders are opened (links to folders are not followed)
         taken += sum(1 for _ in sub.iterdir())
     armsref = [sys.executable, "-m", "armsref", "scan"]
-    pool = best([*armsref, "--jobs", "2", "--json", "--recursive", str(subset)], 1)
+    pool = best([*armsref, "--jobs", "2", "--json", *chosen], 1)
     output = Path(tempfile.mkdtemp(prefix="armsref-parquet-"))
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        command = [*armsref, "--recursive", "--scheduler", cluster.scheduler_address]
-        best([*command, "--output", str(output), str(subset)], 1)  # workers warm
-        on_cluster = best([*command, "--output", str(output), str(subset)], 1)
-    shutil.rmtree(subset)
+        command = [*armsref, "--scheduler", cluster.scheduler_address, "--output", str(output)]
+        best([*command, *chosen], 1)  # workers warm
+        on_cluster = best([*command, *chosen], 1)
     shutil.rmtree(output)
-    return taken / pool, taken / on_cluster
+    return taken / pool, taken / on_cluster, taken
 
 
 def corpus_files(folder: Path, count: int) -> dict[str, Path]:
@@ -183,6 +183,7 @@ def main() -> None:
     if args.only_formats:
         formats(folder, args.format_documents, args.runs)
         return
+    load = os.getloadavg()
     rg = shutil.which("rg")
     if rg is None:
         sys.exit("ripgrep (rg) is needed: apt-get install ripgrep")
@@ -192,6 +193,7 @@ def main() -> None:
     one = best([*armsref, "--jobs", "1", str(folder)], args.runs, "one")
     two = best([*armsref, "--jobs", "2", str(folder)], args.runs, "two")
     print(f"{args.documents} documents, about 1.5 KB each")
+    print("load average before the runs (1, 5, 15 min): {:.1f} {:.1f} {:.1f}".format(*load))
     print(f"ripgrep: {ripgrep:.2f} s")
     print(f"armsref scan --jobs 1: {one:.2f} s = {one / ripgrep:.2f}x ripgrep's time")
     print(f"armsref scan --jobs 2: {two:.2f} s = {two / ripgrep:.2f}x ripgrep's time")
@@ -204,11 +206,13 @@ def main() -> None:
     share = printing / (scanning + printing)
     print(f"in process: scanning {scanning:.2f} s, JSON lines {printing:.3f} s ({count} documents)")
     print(f"JSON output's share of the run: {share:.1%}")
+    print("load average after (1, 5, 15 min): {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     try:
-        pool, on_cluster = cluster_rate(folder, args.cluster_documents)
+        pool, on_cluster, taken = cluster_rate(folder, args.cluster_documents)
     except ImportError:
         print("LocalCluster: skipped (pip install 'armsref[dask]')")
         return
+    print(f"first {taken} documents:")
     print(f"local pool, 2 processes: {pool:,.0f} documents/s (whole process)")
     print(f"LocalCluster, 2 worker processes: {on_cluster:,.0f} documents/s (Parquet written)")
     formats(folder, args.format_documents, args.runs)

@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import lzma
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,24 @@ def test_layouts_by_name() -> None:
     assert layout("a.parquet") == ("parquet", None, False)
     assert layout("a.htm.bz2") == ("text", "bz2", True)
     assert layout("a.gz") == ("text", "gzip", False)
+
+
+def test_a_file_that_is_not_parquet_is_one_error(tmp_path: Path) -> None:
+    need("pyarrow")
+    (tmp_path / "x.parquet").write_text("id,text\n1,ERAM\n", encoding="utf-8")
+    [failed] = scan_inputs([tmp_path / "x.parquet"])
+    assert failed.error is not None and failed.error.startswith("not a Parquet file: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "extra"),
+    [("x.parquet", "pyarrow.parquet", "pyarrow"), ("x.warc", "warcio.archiveiterator", "warcio")],
+)
+def test_a_missing_reader_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, module: str, extra: str
+) -> None:
+    (tmp_path / name).write_bytes(b"whatever")
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    [failed] = scan_inputs([tmp_path / name])
+    assert failed.error is not None
+    assert extra in failed.error and "pip install 'armsref[corpora]'" in failed.error
