@@ -3,11 +3,13 @@
 :func:`scan_inputs` is :func:`armsref.scanning.paths.scan_paths` for corpora.
 Folders are opened as there, picking up corpus files too (see
 :data:`armsref.corpora.formats.CORPUS_SUFFIXES`); plain text and HTML files go
-to :func:`~armsref.scanning.paths.scan_documents`, in the process pool when
-``jobs`` is above 1; a compressed text file is decompressed as it is scanned,
-in bounded memory; JSON Lines, Parquet and WARC files yield one result per
-document inside them (see :mod:`armsref.corpora.records`), named
-``FILE#ID``. A corpus file that cannot be read at all is one failed result.
+to :func:`~armsref.scanning.paths.scan_documents` (or, counting only, to
+:mod:`armsref.corpora.smallfiles`), in the process pool when ``jobs`` is
+above 1; a compressed text file is decompressed as it is scanned, in bounded
+memory; JSON Lines, Parquet and WARC files yield one result per document
+inside them (see :mod:`armsref.corpora.records`), named ``FILE#ID``. With
+``jobs`` above 1 and counting only, these files go one a task to a process
+pool too. A corpus file that cannot be read at all is one failed result.
 
 Examples:
     >>> import gzip, io, tempfile
@@ -163,6 +165,49 @@ def _corpus_file(
         yield DocumentScan(path, error=reason or type(error).__name__), ""
 
 
+def _one_corpus(
+    path: str, fields: Fields, dataset: Dataset | None, keep: bool
+) -> Iterator[tuple[DocumentScan, TextSource]]:
+    """The results of one compressed text or corpus file, each with its text source."""
+    if layout(path).kind == "text":
+        scanned = _compressed_text(path, dataset, keep)
+        yield scanned, functools.partial(document_text, path) if scanned.ok else list
+    else:
+        for result, text in _corpus_file(path, fields, dataset, keep):
+            yield result, functools.partial(list, [text]) if keep else list
+
+
+def _corpus_work(task: tuple[str, str, Fields]) -> list[Any]:
+    """In a worker: one corpus file's results, flattened (the matcher built once a process)."""
+    from armsref.corpora.smallfiles import flatten, prepared
+
+    path, root, fields = task
+    dataset, found, _engine = prepared(root)
+    index = {system.id: position for position, system in enumerate(found.systems)}
+    return [flatten(result, index) for result, _ in _one_corpus(path, fields, dataset, False)]
+
+
+def _corpora(
+    paths: list[str], jobs: int, dataset: Dataset | None, keep: bool, fields: Fields
+) -> Iterator[tuple[DocumentScan, TextSource]]:
+    """Compressed text and corpus files, in order: with ``jobs`` above 1 (and without
+    keeping mentions), one file a task in a process pool."""
+    if keep or jobs == 1 or len(paths) < 2:
+        for path in paths:
+            yield from _one_corpus(path, fields, dataset, keep)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from armsref.corpora.smallfiles import prepared, rebuild
+
+    chosen, found, _engine = prepared(None if dataset is None else str(dataset.root))
+    tasks = [(path, str(chosen.root), fields) for path in paths]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for done in pool.map(_corpus_work, tasks):
+            for plain in done:
+                yield rebuild(plain, found), list
+
+
 def _compressed_text(path: str, dataset: Dataset | None, keep: bool) -> DocumentScan:
     """A compressed text (or HTML) document, decompressed as it is scanned."""
     from armsref.scanning.documents import _scan_stream
@@ -262,8 +307,11 @@ def scan_items(
     """
     chosen = fields if fields is not None else Fields()
     plain: list[str | DocumentScan] = []
+    corpora: list[str] = []
     for item in items:
         if is_plain_file(item):
+            yield from _corpora(corpora, jobs, dataset, keep_mentions, chosen)
+            corpora = []
             if item == "-" and keep_mentions:
                 yield from _plain(plain, jobs, dataset, keep_mentions, html)
                 plain = []
@@ -274,13 +322,10 @@ def scan_items(
         yield from _plain(plain, jobs, dataset, keep_mentions, html)
         plain = []
         assert isinstance(item, str)
-        if layout(item).kind == "text":
-            scanned = _compressed_text(item, dataset, keep_mentions)
-            yield scanned, functools.partial(document_text, item) if scanned.ok else list
-        else:
-            for result, text in _corpus_file(item, chosen, dataset, keep_mentions):
-                yield result, functools.partial(list, [text])
+        corpora.append(item)
+        continue
     yield from _plain(plain, jobs, dataset, keep_mentions, html)
+    yield from _corpora(corpora, jobs, dataset, keep_mentions, chosen)
 
 
 def scan_inputs(
@@ -297,8 +342,8 @@ def scan_inputs(
     Args:
         paths: files, folders, corpus files, or ``-`` (standard input).
         recursive: scan the folders inside folders too.
-        jobs: how many processes scan plain files at once; corpus files are
-            read in this process.
+        jobs: how many processes scan at once (plain files in batches, corpus
+            files one a task; with ``keep_mentions``, corpus files are read here).
         dataset: whose names to look for (default: :func:`armsref.load`).
         keep_mentions: keep every mention (see :func:`armsref.scan_file`).
         fields: which fields of JSON Lines and Parquet hold the text and the id.

@@ -38,7 +38,16 @@ if TYPE_CHECKING:
     from armsref.scanning.engine import Prefilter
     from armsref.scanning.matcher import Matcher
 
-__all__ = ["SMALL", "Rendered", "scan_many", "scan_rendered", "scan_small"]
+__all__ = [
+    "SMALL",
+    "Rendered",
+    "flatten",
+    "prepared",
+    "rebuild",
+    "scan_many",
+    "scan_rendered",
+    "scan_small",
+]
 
 #: Files up to this many bytes are read in one go.
 SMALL = 1 << 16
@@ -86,7 +95,8 @@ def _flat(tally: SystemTally, index: dict[str, int]) -> _Tally:
     return position, tally.count, tally.offset, tally.line, tally.column, tally.variants
 
 
-def _flatten(document: DocumentScan, index: dict[str, int]) -> _Plain:
+def flatten(document: DocumentScan, index: dict[str, int]) -> _Plain:
+    """A result without mentions as plain data, systems by position (``index``)."""
     tallies = [_flat(t, index) for t in document.systems]
     others = [_flat(t, index) for t in document.others]
     return document.path, tallies, document.error, document.warning, others
@@ -95,12 +105,12 @@ def _flatten(document: DocumentScan, index: dict[str, int]) -> _Plain:
 def _work(batch: tuple[list[str], str | None]) -> list[_Plain]:
     """In a worker: scan a batch of paths (the matcher is built once per process)."""
     paths, root = batch
-    dataset, found, engine = _prepared(root)
+    dataset, found, engine = prepared(root)
     index = {s.id: position for position, s in enumerate(found.systems)}
-    return [_flatten(scan_small(path, found, engine, dataset), index) for path in paths]
+    return [flatten(scan_small(path, found, engine, dataset), index) for path in paths]
 
 
-def _prepared(root: str | None) -> tuple[Dataset, Matcher, Prefilter]:
+def prepared(root: str | None) -> tuple[Dataset, Matcher, Prefilter]:
     """The dataset, its matcher and engine: built on first use in a process, then cached."""
     from armsref.dataset.loading import load
     from armsref.scanning.engine import prefilter
@@ -120,7 +130,7 @@ def _render_work(
 ) -> list[Rendered]:
     """In a worker: scan a batch of paths and render each result as it will be printed."""
     paths, root, render = batch
-    dataset, found, engine = _prepared(root)
+    dataset, found, engine = prepared(root)
     done = []
     for path in paths:
         result = scan_small(path, found, engine, dataset)
@@ -155,7 +165,8 @@ def _tally(plain: _Tally, systems: tuple[System, ...]) -> SystemTally:
     return SystemTally(systems[position], count, offset, line, column, variants)
 
 
-def _rebuild(plain: _Plain, found: Matcher) -> DocumentScan:
+def rebuild(plain: _Plain, found: Matcher) -> DocumentScan:
+    """A result from :func:`flatten`'s plain data, with this process's systems."""
     path, tallies, error, warning, others = plain
     systems = found.systems
     return DocumentScan(
@@ -206,4 +217,4 @@ def scan_many(
             elif item == "-":
                 yield scan_one(item, chosen, False, html)
             else:
-                yield _rebuild(next(results), found)
+                yield rebuild(next(results), found)

@@ -214,3 +214,23 @@ def test_a_missing_reader_names_the_extra(
     [failed] = scan_inputs([tmp_path / name])
     assert failed.error is not None
     assert extra in failed.error and "pip install 'armsref[corpora]'" in failed.error
+
+
+def test_corpus_files_in_a_pool_give_what_one_process_gives(tmp_path: Path) -> None:
+    for number in range(4):
+        rows = [{"text": f"{number} ERAM and ATACMS Block IA"}, {"text": "HIMARS"}, {"x": 1}]
+        lines = "\n".join(json.dumps(row) for row in rows)
+        (tmp_path / f"c{number}.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    (tmp_path / "p.txt").write_text("TLAM", encoding="utf-8")
+    (tmp_path / "z.txt.xz").write_bytes(lzma.compress(b"JASSM"))
+    (tmp_path / "broken.jsonl.bz2").write_bytes(b"not bz2")
+    one = list(scan_inputs([tmp_path], keep_mentions=False))
+    two = list(scan_inputs([tmp_path], jobs=2, keep_mentions=False))
+    assert one == two
+    assert [Path(d.path).name for d in one][:4] == [
+        "broken.jsonl.bz2",
+        "c0.jsonl.gz#1",
+        "c0.jsonl.gz#2",
+        "c0.jsonl.gz#3",
+    ]
+    assert one[0].error is not None and one[1].others == () and one[2].others != ()
