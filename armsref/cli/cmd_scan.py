@@ -175,7 +175,8 @@ class _Progress:
         if self.shown and (now - self._drawn > 0.1 or done == self.total):
             self._drawn = now
             of = f"/{self.total}" if self.total is not None else ""
-            sys.stderr.write(f"\rscanning: {done}{of} documents")
+            plural = "s" if (self.total or done) != 1 else ""
+            sys.stderr.write(f"\rscanning: {done}{of} document{plural}")
             sys.stderr.flush()
 
     def clear(self) -> None:

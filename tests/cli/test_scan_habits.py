@@ -216,3 +216,15 @@ def test_two_jobs_print_what_one_job_prints(
         "replacement characters (U+FFFD)",
         f"armsref: error: {missing}: no such file or directory",
     ]
+
+
+def test_progress_counts_documents_when_corpus_files_hide_the_total(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"text": "ERAM"}) + "\n" for _ in range(5)), "utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, out, err = run(capsys, "scan", "-c", str(corpus))
+    assert code == 0 and len(out.splitlines()) == 5
+    # Redrawn at most ten times a second: the first document is shown, with no total.
+    assert err.startswith("\rscanning: 1 document\r") and "/" not in err
