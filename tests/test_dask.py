@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -119,3 +120,14 @@ def test_standard_input_cannot_go_to_the_cluster(
     argv = ["scan", "--scheduler", cluster.scheduler_address, "--output", str(tmp_path), "-"]
     assert main(argv) == 2
     assert "standard input" in capsys.readouterr().err
+
+
+def test_without_the_extra_the_cluster_option_says_what_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now fails
+    argv = ["scan", "--scheduler", "tcp://127.0.0.1:1", "--output", str(tmp_path), str(ROOT)]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        "armsref: error: --scheduler needs Dask: pip install 'armsref[dask]'\n"
+    )
