@@ -14,7 +14,17 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "armsref"
 
 #: The subpackages, lowest first: each may import only from those before it.
-LAYERS = ("errors", "lengths", "dataset", "scanning", "extraction", "curation", "views", "cli")
+LAYERS = (
+    "errors",
+    "lengths",
+    "dataset",
+    "scanning",
+    "corpora",
+    "extraction",
+    "curation",
+    "views",
+    "cli",
+)
 MAX_LINES = 400
 
 

@@ -1,11 +1,14 @@
 """``armsref extract PATH...``: the range figures documents give, and for which system.
 
 ``PATH`` is a file, a folder (read as ``armsref scan`` reads one) or ``-``.
-Changes nothing. A document that cannot be read is one ``armsref: error:``
-line on stderr; the others are read all the same, and the exit code is 1.
+Changes nothing. A corpus file named as a PATH (JSON Lines, Parquet, WARC,
+compressed text) is read document by document, as ``armsref scan`` reads it
+(see :mod:`armsref.cli.extract_corpus`). A document that cannot be read is one
+``armsref: error:`` line on stderr; the others are read all the same, and the
+exit code is 1.
 
-``--json`` prints one object per document, one per line: ``path``, and
-``findings``, a list of objects
+``--json`` prints one object per document, one per line: ``path`` (for a
+document in a corpus file, ``FILE#ID``), and ``findings``, a list of objects
 with the keys ``system``, ``value`` or ``low``/``high``, ``unit``, ``qualifier``,
 ``also`` (``value`` or ``low``/``high``, ``unit``; or null), ``quote``,
 ``start`` and ``end``; with ``--all`` also ``unattributed``, the same shape
@@ -43,10 +46,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="PATH",
         nargs="+",
         help="a UTF-8 text file; a folder (its .txt, .text, .md, .markdown, .html, .htm "
-        "files); or - for stdin",
+        "files); - for stdin; or a corpus file (.jsonl, .parquet, .warc[.gz], text "
+        "compressed with .gz/.bz2/.xz/.zst): each document in it",
     )
     parser.add_argument(
         "--recursive", action="store_true", help="also read the folders inside folders"
+    )
+    parser.add_argument(
+        "--text-field", default="text", metavar="NAME", help="JSON/Parquet text field (text)"
+    )
+    parser.add_argument(
+        "--id-field", metavar="NAME", help="JSON/Parquet id field (default: number them)"
     )
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -118,19 +128,25 @@ def _read(path: str) -> tuple[bytes, str]:
 def run(args: argparse.Namespace) -> int:
     """Extract each document's range figures and print them."""
     from armsref.cli import error
+    from armsref.cli.extract_corpus import is_corpus, run_corpus
     from armsref.dataset.loading import load
-    from armsref.errors import DocumentError
+    from armsref.errors import DocumentError, InputError
     from armsref.extraction.pipeline import extract_all
     from armsref.scanning.paths import expand_documents
 
     dataset = load(args.data)
     documents = list(expand_documents(args.paths, args.recursive))
+    if args.yaml and any(isinstance(d, str) and is_corpus(d) for d in documents):
+        raise InputError("--yaml takes documents one by one; corpus files hold many (use --json)")
     taken = {claim.id for claim in dataset.claims if claim.id}
     failed = False
     for document in documents:
         if not isinstance(document, str):
             error(f"{document.path}: {document.error}")
             failed = True
+            continue
+        if is_corpus(document):
+            failed = run_corpus(args, document, dataset, _as_json, _line) != 0 or failed
             continue
         try:
             raw, text = _read(document)

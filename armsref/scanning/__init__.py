@@ -13,8 +13,10 @@ tallies. The modules, in that order:
   and a prefilter;
 - :mod:`~armsref.scanning.matcher`: every name in the dataset as forms, the
   candidates they match, and the exact rules over a whole text;
+- :mod:`~armsref.scanning.re2engine`: the prefilter with RE2, where Hyperscan
+  has no wheel;
 - :mod:`~armsref.scanning.engine`: the compiled multi-pattern prefilter
-  (Hyperscan, or Python ``re``);
+  (Hyperscan, RE2 or Python ``re``);
 - :mod:`~armsref.scanning.dbcache`: the engine's on-disk cache, checked
   against what it was built from before use;
 - :mod:`~armsref.scanning.stream`: the exact rules over a stream of blocks,

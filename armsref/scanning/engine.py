@@ -12,9 +12,10 @@ starts (leftmost) and ends.
 A compiled database is kept on disk (see :func:`cache_path`), so that a new
 process loads it in microseconds instead of compiling it again; it is checked
 before use against a digest of what it was built from (see
-:mod:`armsref.scanning.dbcache`). Where Hyperscan
-cannot be imported, each pattern runs in turn as a Python ``re`` over the
-bytes: far slower, with the same results.
+:mod:`armsref.scanning.dbcache`). Where Hyperscan cannot be imported, RE2 is
+used if it can be (see :mod:`armsref.scanning.re2engine`), else each pattern
+runs in turn as a Python ``re`` over the bytes: far slower, with the same
+results. ``ARMSREF_ENGINE`` (``hyperscan``, ``re2`` or ``re``) chooses one.
 
 Examples:
     >>> import armsref
@@ -36,10 +37,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from armsref.errors import InputError
+
 if TYPE_CHECKING:
     from armsref.scanning.matcher import Matcher
 
-__all__ = ["INVALID_UTF8", "Buffer", "Prefilter", "cache_path", "prefilter"]
+__all__ = ["ENGINES", "INVALID_UTF8", "Buffer", "Prefilter", "cache_path", "prefilter"]
 
 #: What the engines scan: ``bytes``, a ``bytearray`` or a ``memoryview`` of one.
 Buffer = bytes | bytearray | memoryview
@@ -237,15 +240,42 @@ class _PythonRe:
 _ENGINES: dict[int, tuple[object, Prefilter]] = {}
 
 
+#: The engines, in the order they are tried; ``ARMSREF_ENGINE`` names one to use alone.
+ENGINES = ("hyperscan", "re2", "re")
+
+
+def _build(name: str, found: Matcher) -> Prefilter:
+    if name == "hyperscan":
+        return _Hyperscan(found)
+    if name == "re2":
+        from armsref.scanning.re2engine import Re2Prefilter
+
+        return Re2Prefilter(found)
+    return _PythonRe(found)
+
+
 def prefilter(found: Matcher) -> Prefilter:
-    """The engine for a matcher's forms, compiled on first use: Hyperscan, else Python ``re``."""
+    """The engine for a matcher's forms, compiled on first use: Hyperscan, else RE2, else
+    Python ``re``; or the one ``ARMSREF_ENGINE`` names (``hyperscan``, ``re2`` or ``re``).
+
+    Raises:
+        InputError: ``ARMSREF_ENGINE`` names no engine, or one that is not installed.
+    """
     entry = _ENGINES.get(id(found.forms))
     if entry is None:
-        engine: Prefilter
-        try:
-            engine = _Hyperscan(found)
-        except ImportError:
-            engine = _PythonRe(found)
+        wanted = os.environ.get("ARMSREF_ENGINE", "")
+        if wanted and wanted not in ENGINES:
+            raise InputError(f"ARMSREF_ENGINE: no engine {wanted!r} (hyperscan, re2 or re)")
+        engine: Prefilter | None = None
+        for name in [wanted] if wanted else ENGINES:
+            try:
+                engine = _build(name, found)
+            except ImportError:
+                if wanted:
+                    raise InputError(f"ARMSREF_ENGINE: {wanted} is not installed") from None
+                continue
+            break
+        assert engine is not None  # Python re is always there
         while len(_ENGINES) >= 8:
             del _ENGINES[next(iter(_ENGINES))]
         entry = _ENGINES[id(found.forms)] = (found.forms, engine)

@@ -30,7 +30,9 @@ __all__ = ["TEXT_SUFFIXES", "expand", "expand_documents", "scan_documents", "sca
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 
 
-def _folder(root: str, recursive: bool) -> Iterator[str | DocumentScan]:
+def _folder(
+    root: str, recursive: bool, suffixes: frozenset[str] = TEXT_SUFFIXES
+) -> Iterator[str | DocumentScan]:
     """The text files in a folder, in name order, and a failed scan for each unreadable folder."""
     stack = [root]
     while stack:
@@ -47,16 +49,20 @@ def _folder(root: str, recursive: bool) -> Iterator[str | DocumentScan]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+            elif os.path.splitext(entry.name)[1].lower() in suffixes:
                 yield entry.path
         if recursive:
             stack.extend(reversed(folders))
 
 
 def expand(
-    paths: Iterable[str | os.PathLike[str]], recursive: bool
+    paths: Iterable[str | os.PathLike[str]],
+    recursive: bool,
+    suffixes: frozenset[str] = TEXT_SUFFIXES,
 ) -> Iterator[str | DocumentScan]:
     """Every document the paths name: files as given, folders opened (see the module docstring).
+
+    ``suffixes`` are the file name endings a folder scan picks up.
 
     A folder that cannot be listed comes as a failed :class:`DocumentScan`.
 
@@ -71,7 +77,7 @@ def expand(
     for path in paths:
         name = os.fspath(path)
         if name != "-" and os.path.isdir(name):
-            yield from _folder(name, recursive)
+            yield from _folder(name, recursive, suffixes)
         else:
             yield name
 

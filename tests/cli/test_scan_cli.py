@@ -65,7 +65,7 @@ def test_json_lines_have_stable_keys(capsys: pytest.CaptureFixture[str], tmp_pat
     }
 
 
-def test_bad_documents_are_one_line_each_and_exit_1(
+def test_bad_documents_are_one_line_each_and_exit_1_binaries_a_note(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x00ATACMS")
@@ -74,7 +74,7 @@ def test_bad_documents_are_one_line_each_and_exit_1(
     code, out, err = run(capsys, "scan", str(tmp_path), str(tmp_path / "missing.txt"))
     assert code == 1
     assert err.splitlines() == [
-        f"armsref: error: {tmp_path / 'bin.txt'}: binary file (NUL byte at offset 0), skipped",
+        f"armsref: note: {tmp_path / 'bin.txt'}: binary file (NUL byte at offset 0), skipped",
         f"armsref: warning: {tmp_path / 'latin.txt'}: not valid UTF-8: decoded with "
         "replacement characters (U+FFFD)",
         f"armsref: error: {tmp_path / 'missing.txt'}: no such file or directory",

@@ -88,6 +88,7 @@ def test_complete_prefix_holds_back_a_cut_character() -> None:
 def test_python_re_engine_is_the_fallback_and_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
     found = matcher(armsref.load())
     monkeypatch.setitem(sys.modules, "hyperscan", None)  # import hyperscan now fails
+    monkeypatch.setitem(sys.modules, "re2", None)  # and RE2, the next engine tried
     monkeypatch.setattr(engine, "_ENGINES", {})
     fallback = engine.prefilter(found)
     assert type(fallback).__name__ == "_PythonRe"
