@@ -60,14 +60,32 @@ def layout(path: str | os.PathLike[str]) -> Layout:
     return Layout(kind, compression, kind == "text" and suffix in _HTML)
 
 
+def _regular(path: str) -> None:
+    """Refuse a FIFO, device or socket before opening it: opening one would block."""
+    import stat
+
+    from armsref.dataset.regular import kind_of
+
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "is a directory", path)
+        raise InputError(f"is {kind_of(mode)}, not a regular file; skipped")
+
+
 def open_decompressed(path: str, compression: str | None) -> IO[bytes]:
     """Open ``path`` for reading bytes, decompressing as it is read.
 
+    Only a regular file is opened: a FIFO, device or socket in its place is
+    refused, never waited on.
+
     Raises:
         InputError: the codec's module is not installed (zstd needs
-            ``zstandard``, from the ``armsref[corpora]`` extra).
+            ``zstandard``, from the ``armsref[corpora]`` extra), or the path
+            is not a regular file.
         OSError: the file cannot be opened.
     """
+    _regular(path)
     if compression is None:
         return open(path, "rb")
     if compression == "gzip":

@@ -67,7 +67,11 @@ def scan_small(path: str, found: Matcher, engine: Prefilter, dataset: Dataset) -
     if path == "-" or path.lower().endswith((".html", ".htm")):
         return scan_one(path, dataset, False)
     try:
-        handle = os.open(path, os.O_RDONLY)
+        # Never blocking on a FIFO or device: anything but a regular file goes the
+        # usual way, which refuses it with a message.
+        handle = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        )
     except OSError:
         return scan_one(path, dataset, False)
     try:

@@ -115,6 +115,19 @@ def test_a_document_that_is_not_a_regular_file_exits_1(
     assert err == f"armsref: error: {document}: is a {WORDS[kind]}{tail}, not a regular file\n"
 
 
+@pytest.mark.parametrize("name", ["b.jsonl", "b.txt.gz", "b.warc"])
+def test_a_fifo_named_as_a_corpus_file_is_skipped_not_waited_on(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The ATACMS.\n", encoding="utf-8")
+    odd = folder / name
+    os.mkfifo(odd)
+    for argv in (["scan", str(folder)], ["extract", str(odd)]):
+        code, _, err, _ = armsref_cli(*argv)
+        assert code == 1, err
+        assert err == f"armsref: error: {odd}: is a FIFO (named pipe), not a regular file; skipped\n"
+
+
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
 def test_a_fifo_or_device_in_a_scanned_folder_is_skipped_with_a_message(
     tmp_path: Path, kind: str
