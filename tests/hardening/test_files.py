@@ -125,7 +125,9 @@ def test_a_fifo_named_as_a_corpus_file_is_skipped_not_waited_on(tmp_path: Path, 
     for argv in (["scan", str(folder)], ["extract", str(odd)]):
         code, _, err, _ = armsref_cli(*argv)
         assert code == 1, err
-        assert err == f"armsref: error: {odd}: is a FIFO (named pipe), not a regular file; skipped\n"
+        assert (
+            err == f"armsref: error: {odd}: is a FIFO (named pipe), not a regular file; skipped\n"
+        )
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
