@@ -196,14 +196,13 @@ def _corpora(
         for path in paths:
             yield from _one_corpus(path, fields, dataset, keep)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     from armsref.corpora.smallfiles import prepared, rebuild
+    from armsref.scanning.pool import worker_pool
 
     chosen, found, _engine = prepared(None if dataset is None else str(dataset.root))
     tasks = [(path, str(chosen.root), fields) for path in paths]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for done in pool.map(_corpus_work, tasks):
+    with worker_pool(jobs) as pool:
+        for done in pool.imap(_corpus_work, tasks):
             for plain in done:
                 yield rebuild(plain, found), list
 

@@ -28,10 +28,10 @@ import io
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from armsref.scanning.documents import DocumentScan, SystemTally, scan_one
+from armsref.scanning.pool import worker_pool
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
@@ -159,8 +159,8 @@ def scan_rendered(
     root = str(dataset.root)
     size = max(1, min(BATCH, len(paths) // (jobs * 4)))
     batches = [(list(paths[at : at + size]), root, render) for at in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for done in pool.map(_render_work, batches):
+    with worker_pool(jobs) as pool:
+        for done in pool.imap(_render_work, batches):
             yield from done
 
 
@@ -213,8 +213,8 @@ def scan_many(
     found = matcher(chosen)
     size = max(1, min(BATCH, len(paths) // (jobs * 4)))
     batches = [(paths[at : at + size], root) for at in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = (plain for batch in pool.map(_work, batches) for plain in batch)
+    with worker_pool(jobs) as pool:
+        results = (plain for batch in pool.imap(_work, batches) for plain in batch)
         for item in items:
             if isinstance(item, DocumentScan):
                 yield item

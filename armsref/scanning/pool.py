@@ -5,10 +5,15 @@ scans its share of the documents. What a worker sends back is plain data
 (system positions, offsets, strings); the parent turns it back into results
 that hold its own :class:`~armsref.dataset.models.System` records. Results come back
 in the order the documents were given.
+
+:func:`worker_pool` is the one process pool every parallel scan uses (this
+module's, and the corpus scans of :mod:`armsref.corpora`): its workers ignore
+Ctrl-C, end with their parent, and are terminated when the pool is left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -17,11 +22,12 @@ from armsref.scanning.documents import DocumentScan, SystemTally, scan_one
 from armsref.scanning.mentions import Mention
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
     from pathlib import Path
 
     from armsref.dataset.models import Dataset, System
 
-__all__ = ["scan_in_pool", "usable_jobs"]
+__all__ = ["scan_in_pool", "usable_jobs", "worker_pool"]
 
 #: A tally as plain data: system position, count, offset, line, column, variant ids.
 _Tally = tuple[int, int, int, int, int, tuple[str, ...]]
@@ -131,6 +137,18 @@ def usable_jobs(jobs: int) -> int:
     return max(1, min(jobs, cores))
 
 
+@contextlib.contextmanager
+def worker_pool(processes: int) -> Iterator[Pool]:
+    """A pool of ``processes`` workers that ignore Ctrl-C (the parent stops them) and
+    end with their parent even if it is killed outright; leaving the block, done or
+    stopped early (an interrupt, an error, a reader that went away), terminates
+    every worker at once."""
+    import multiprocessing
+
+    with multiprocessing.Pool(processes, _worker_start, (os.getpid(),)) as pool:
+        yield pool
+
+
 def scan_in_pool(
     documents: list[str | DocumentScan],
     jobs: int,
@@ -147,8 +165,6 @@ def scan_in_pool(
     scan stops early (an interrupt, an error, a reader that went away) they are
     terminated at once, never left running.
     """
-    import multiprocessing
-
     # The workers load the same dataset: the one given, or the default they inherit.
     root = dataset.root if dataset is not None else None
     if dataset is None:
@@ -163,7 +179,7 @@ def scan_in_pool(
     size = max(1, min(256, len(paths) // (jobs * 4)))
     batches = [(paths[at : at + size], root, keep) for at in range(0, len(paths), size)]
     processes = max(1, min(jobs, len(batches)))
-    with multiprocessing.Pool(processes, _worker_start, (os.getpid(),)) as pool:
+    with worker_pool(processes) as pool:
         # Leaving this block (done, or stopped early) terminates every worker.
         results = (plain for batch in pool.imap(_work, batches) for plain in batch)
         for document in documents:
