@@ -15,7 +15,8 @@ Exit codes, the same for every command:
         with every change rolled back or completed and no process left behind.
 
 A document that cannot be read (missing, not a regular file, binary,
-not UTF-8) is 1, like a failed scan. Output that cannot be written (stdout
+not UTF-8) is 1, like a failed scan (``scan`` itself skips a binary file with
+a note, as ripgrep does). Output that cannot be written (stdout
 closed, a full disk) is one line on stderr and 1; a reader that goes away
 (``armsref table | head -1``) ends the command quietly with 0.
 
