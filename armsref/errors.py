@@ -13,20 +13,27 @@ also from the builtin a caller would already catch for that kind of problem::
     ├── UnitError(ArmsrefError, ValueError)
     │       a quantity or unit that is not a usable length
     ├── InputError(ArmsrefError, ValueError)
-    │       an argument or document armsref cannot work with
+    │   │   an argument or document armsref cannot work with
+    │   └── DocumentError(InputError)
+    │           a document cannot be read as text (the CLI exits 1, not 2)
     └── VerificationError(ArmsrefError)
             verify() found problems; ``.problems`` lists them all
 
-This module imports nothing heavy, so catching these errors costs nothing.
+This module imports nothing heavy, so catching these errors costs nothing. It
+also holds the two argument checks every public function shares,
+:func:`expect` and :func:`as_items` (a wrong type is a ``TypeError`` naming the
+argument), kept out of ``__all__``, which lists the errors only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 __all__ = [
     "ArmsrefError",
     "DataError",
+    "DocumentError",
     "InputError",
     "UnitError",
     "UnknownSourceError",
@@ -144,6 +151,15 @@ class InputError(ArmsrefError, ValueError):
     """
 
 
+class DocumentError(InputError):
+    """Raised when a document cannot be read as text.
+
+    Missing, not a regular file, unreadable, too large, binary, UTF-16 or
+    otherwise not UTF-8. The message names the document. The command line
+    exits 1 for it (a document could not be read), not 2 (a usage error).
+    """
+
+
 class VerificationError(ArmsrefError):
     """Raised by :func:`armsref.verify` with ``strict=True`` when problems are found.
 
@@ -156,3 +172,51 @@ class VerificationError(ArmsrefError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found in the dataset"
         super().__init__("\n".join([head, *self.problems]))
+
+
+def expect(value: object, argument: str, types: type | tuple[type, ...], what: str) -> None:
+    """Raise a ``TypeError`` naming ``argument`` unless ``value`` is one of ``types``.
+
+    ``bool`` is never taken for a number.
+
+    Examples:
+        >>> expect(3, "limit", int, "a whole number")
+        >>> expect(True, "limit", int, "a whole number")
+        Traceback (most recent call last):
+        ...
+        TypeError: limit must be a whole number, got bool (True)
+    """
+    wanted = types if isinstance(types, tuple) else (types,)
+    if isinstance(value, wanted) and not (isinstance(value, bool) and bool not in wanted):
+        return
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    raise TypeError(f"{argument} must be {what}, got {type(value).__name__} ({shown})")
+
+
+def as_items(value: object, argument: str, types: type | tuple[type, ...], what: str) -> list[Any]:
+    """A list of items from ``value``: one item if it is one (a ``str`` is one, never letters).
+
+    Raises:
+        TypeError: ``value`` is neither an item nor an iterable of items; names ``argument``.
+
+    Examples:
+        >>> as_items("tomahawk", "systems", str, "names")
+        ['tomahawk']
+        >>> as_items(("a", "b"), "systems", str, "names")
+        ['a', 'b']
+    """
+    wanted = types if isinstance(types, tuple) else (types,)
+    if isinstance(value, wanted):
+        return [value]
+    if isinstance(value, bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise TypeError(
+            f"{argument} must be {what} or a list of them, got {type(value).__name__}"
+        )
+    items = list(value)
+    for position, item in enumerate(items, 1):
+        if not isinstance(item, wanted) or isinstance(item, bool):
+            raise TypeError(
+                f"{argument}: item {position} must be {what}, got {type(item).__name__}"
+            )
+    return items

@@ -4,9 +4,12 @@
 ``data/sources.yaml`` with its sha256, and appends every range figure
 :func:`armsref.extract` finds in it to ``data/claims.yaml`` as
 ``reviewed: false`` (``armsref verify`` lists those as warnings until a curator
-reviews them). Everything is checked before anything is written; each file is
-written atomically, and if a later write fails the earlier ones are undone, so
-a refused or failed run leaves the dataset as it was.
+reviews them). The slow work (reading, extracting) comes first; then, under
+the dataset's exclusive lock, the dataset is read afresh, everything is
+checked again, and the seed copy and both YAML files are written as one
+change through the write-ahead journal of :mod:`armsref.dataset.journal`: all
+of them become visible together or none does, even if the process is killed.
+A refused or failed run leaves the dataset as it was.
 
 :func:`unrecorded` is the other direction, used by ``armsref verify``: the
 figures ``extract`` finds in a source that no claim from it records.
@@ -23,9 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from armsref.curation.documents import document_text
-from armsref.errors import DataError, InputError
+from armsref.errors import DataError, InputError, expect
 
 if TYPE_CHECKING:
+    from armsref.dataset.journal import Change
     from armsref.dataset.models import Dataset
     from armsref.extraction.pipeline import Finding
 
@@ -53,29 +57,22 @@ class AddedSource:
 def read_document(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     """Read a document to extract from: its bytes and its text.
 
+    Only a regular file of at most :data:`~armsref.dataset.regular.MAX_DOCUMENT`
+    bytes is read; a FIFO or device is refused without blocking.
+
     Raises:
-        InputError: the file is missing, not a regular file, unreadable,
-            binary, or not UTF-8 text.
+        TypeError: ``path`` is not a path.
+        DocumentError: the file is missing, not a regular file, unreadable,
+            too large, binary, UTF-16, or not UTF-8 text.
     """
-    given = Path(path)
-    try:
-        data = given.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{given}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{given}: is a directory, not a text file") from None
-    except OSError as error:
-        raise InputError(f"{given}: cannot be read ({error.strerror})") from None
-    if b"\0" in data[:8192]:
-        raise InputError(f"{given}: looks binary (it holds NUL bytes); expected UTF-8 text")
-    try:
-        text = document_text(str(path), data)
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{given}: not UTF-8 text (byte {error.start} cannot be decoded); "
-            "convert it to UTF-8 first"
-        ) from None
-    return data, text
+    from armsref.dataset.regular import open_regular, read_limited, text_of
+
+    expect(path, "path", (str, os.PathLike), "a path (str or os.PathLike)")
+    shown = str(os.fspath(path))
+    with open_regular(path, shown) as stream:
+        data = read_limited(stream, shown)
+    text_of(data, shown)  # binary, UTF-16 or not UTF-8: refused, saying which
+    return data, document_text(shown, data)
 
 
 def slug(text: str) -> str:
@@ -90,6 +87,7 @@ def slug(text: str) -> str:
 
 
 def _published(value: str | dt.date | None) -> dt.date | None:
+    expect(value, "published", (str, dt.date, type(None)), "a date or 'YYYY-MM-DD' text")
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -194,11 +192,13 @@ def add_source(
             document is already in the dataset, or the id is taken.
         DataError: the dataset cannot be loaded or written to.
     """
-    from armsref.curation.yamlwrite import append_entries, atomic_write
+    from armsref.dataset.journal import Change, locked
     from armsref.dataset.loading import clear_cache, load
-    from armsref.dataset.models import RangeClaim, Source
     from armsref.extraction.pipeline import extract
 
+    for name, value in (("id", id), ("outlet", outlet), ("title", title), ("url", url)):
+        expect(value, name, (str, type(None)), "text or None")
+    expect(data, "data", (str, os.PathLike, type(None)), "a dataset directory or None")
     raw, text = read_document(path)
     if not text.strip():
         raise InputError(f"{path}: the document is empty; nothing was changed")
@@ -208,45 +208,61 @@ def add_source(
     digest = hashlib.sha256(raw).hexdigest()
     source_id = id if id is not None else slug(title or Path(path).stem)
     _check_new(dataset, source_id, digest)
+    # The slow part, before the lock: finding the figures.
+    claims = [f.to_claim(source_id) for f in _unique(extract(text, dataset))]
+    options = {"outlet": outlet, "title": title, "published": when, "url": url}
+    with locked(root):
+        # Read the dataset afresh under the lock: another writer may have just changed it.
+        clear_cache()
+        dataset = load(root)
+        _check_new(dataset, source_id, digest)
+        change = Change(root)
+        try:
+            file = _stage(change, root, raw, source_id, digest, options, claims)
+            change.commit()
+        except OSError as error:
+            change.abandon()
+            raise DataError(f"cannot write the dataset ({error}); nothing was changed") from None
+        except BaseException:
+            change.abandon()
+            raise
+        finally:
+            clear_cache()
+    return AddedSource(source_id, file, tuple(claims))
+
+
+def _stage(
+    change: Change,
+    root: Path,
+    raw: bytes,
+    source_id: str,
+    digest: str,
+    options: dict[str, str | dt.date | None],
+    claims: list[dict[str, Any]],
+) -> str:
+    """Check the new entries and stage every file of the change; return the seed's name."""
+    from armsref.curation.yamlwrite import appended_bytes
+    from armsref.dataset.models import RangeClaim, Source
+
     seeds, data_dir = root / "seeds", root / "data"
     _writable(seeds, data_dir, data_dir / "sources.yaml", data_dir / "claims.yaml")
     file = f"seeds/{_next_seed(seeds, digest)}"
-    options = {"outlet": outlet, "title": title, "published": when, "url": url}
     source = _source_entry(source_id, file, digest, options)
-    claims = [f.to_claim(source_id) for f in _unique(extract(text, dataset))]
     try:
         Source.model_validate(source)
         for claim in claims:
             RangeClaim.model_validate(claim)
     except ValueError as error:
         raise InputError(f"the new entries would not be valid: {error}") from None
-    written: list[tuple[Path, bytes | None]] = []
-    try:
-        atomic_write(root / file, raw)
-        written.append((root / file, None))
-        shown = f"{root.name}/data/"
-        old = append_entries(data_dir / "sources.yaml", [source], shown + "sources.yaml")
-        written.append((data_dir / "sources.yaml", old))
-        if claims:
-            old = append_entries(data_dir / "claims.yaml", claims, shown + "claims.yaml")
-            written.append((data_dir / "claims.yaml", old))
-        clear_cache()
-        load(root)
-    except BaseException as error:
-        _undo(written)
-        clear_cache()
-        if isinstance(error, OSError):
-            raise DataError(f"cannot write the dataset ({error}); nothing was changed") from None
-        raise
-    return AddedSource(source_id, file, tuple(claims))
-
-
-def _undo(written: list[tuple[Path, bytes | None]]) -> None:
-    """Put back what :func:`add_source` wrote, newest first."""
-    from armsref.curation.yamlwrite import atomic_write
-
-    for target, before in reversed(written):
-        if before is None:
-            target.unlink(missing_ok=True)
-        else:
-            atomic_write(target, before)
+    shown = f"{root.name}/data/"
+    change.put(root / file, raw)
+    change.put(
+        data_dir / "sources.yaml",
+        appended_bytes(data_dir / "sources.yaml", [source], shown + "sources.yaml"),
+    )
+    if claims:
+        change.put(
+            data_dir / "claims.yaml",
+            appended_bytes(data_dir / "claims.yaml", claims, shown + "claims.yaml"),
+        )
+    return file

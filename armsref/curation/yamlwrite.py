@@ -30,7 +30,7 @@ from typing import Any
 
 from armsref.errors import DataError
 
-__all__ = ["append_entries", "atomic_write", "render_entries"]
+__all__ = ["append_entries", "appended_bytes", "atomic_write", "render_entries"]
 
 #: Keys whose mapping value is written on one line, as the curated files do.
 FLOW_KEYS = frozenset({"also"})
@@ -152,6 +152,19 @@ def appended_text(original: str, entries: Sequence[Mapping[str, Any]], shown: st
     if _plain(yaml.load(text)) != [*old, *(_plain(e) for e in entries)]:
         raise DataError("the new entries would not read back as written; not changed", file=shown)
     return text
+
+
+def appended_bytes(path: Path, entries: Sequence[Mapping[str, Any]], shown: str) -> bytes:
+    """The bytes of ``path`` with ``entries`` appended (see :func:`appended_text`); writes nothing.
+
+    Raises:
+        DataError: the file cannot be read or is not a YAML list.
+    """
+    try:
+        original = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"cannot be read: {error}", file=shown) from None
+    return appended_text(original, entries, shown).encode("utf-8")
 
 
 def append_entries(path: Path, entries: Sequence[Mapping[str, Any]], shown: str) -> bytes:

@@ -364,10 +364,13 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         if default is None:
             default = _DEFAULT[None] = load(find_root())
         return default
+    from armsref.dataset.journal import reading
+
     root = find_root(path)
     dataset = _CACHE.get(root)
     if dataset is None:
-        dataset = _CACHE[root] = _read(root)
+        with reading(root):
+            dataset = _CACHE[root] = _read(root)
     return dataset
 
 

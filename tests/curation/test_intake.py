@@ -12,6 +12,7 @@ import armsref
 from armsref.curation import intake, yamlwrite
 from armsref.curation.intake import add_source, read_document, unrecorded
 from armsref.curation.verification import verify
+from armsref.dataset import journal
 from armsref.errors import DataError, InputError
 
 ARTICLE = (
@@ -118,7 +119,8 @@ def test_invalid_options_are_refused(
         (b"", "is empty"),
         (b"  \n\n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks binary"),
-        ("The ATACMS has a range of 300 km.".encode("utf-16"), "looks binary"),
+        ("The ATACMS has a range of 300 km.".encode("utf-16"), "is UTF-16 text"),
+        ("The ATACMS has a range of 300 km.".encode("utf-16-le"), "is UTF-16 text"),
         ("Le missile ATACMS a une portée de 300 km.".encode("latin-1"), "not UTF-8"),
     ],
 )
@@ -154,14 +156,14 @@ def test_an_unwritable_dataset_is_refused(
 def test_a_write_that_fails_midway_is_undone(
     dataset_dir: Path, article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = yamlwrite.atomic_write
+    real = journal.Change.put
 
-    def failing(path: Path, data: bytes) -> None:
+    def failing(self: journal.Change, path: Path, data: bytes) -> None:
         if path.name == "claims.yaml":
             raise OSError(28, "No space left on device")
-        real(path, data)
+        real(self, path, data)
 
-    monkeypatch.setattr(yamlwrite, "atomic_write", failing)
+    monkeypatch.setattr(journal.Change, "put", failing)
     before = snapshot(dataset_dir)
     with pytest.raises(DataError, match="No space left on device"):
         add_source(article, data=dataset_dir)
