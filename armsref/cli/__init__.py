@@ -8,7 +8,13 @@ Exit codes:
     0: success.
     1: not found, failed verification, or some documents could not be read.
     2: usage error: unknown option, bad number, unknown unit, bad argument.
-    130: interrupted.
+    130, 143, 129: interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP; quietly,
+        with every change rolled back or completed and no process left behind.
+
+A document that cannot be read (missing, not a regular file, binary,
+not UTF-8) is 1, like a failed scan. Output that cannot be written (stdout
+closed, a full disk) is one line on stderr and 1; a reader that goes away
+(``armsref table | head -1``) ends the command quietly with 0.
 
 Errors are printed as one line on stderr, ``armsref: error: ...``, never as a
 traceback.
@@ -17,18 +23,18 @@ traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from armsref.errors import ArmsrefError, InputError, UnitError
+from armsref.errors import ArmsrefError, DocumentError, InputError, UnitError
 
-__all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 #: Each subcommand and the module that defines it, in the order ``--help`` lists them.
 COMMANDS = {
@@ -76,14 +82,42 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def error(message: str) -> None:
-    """Print one error line on stderr."""
-    print(f"armsref: error: {message}", file=sys.stderr)
+    """Print one error line on stderr (nothing if stderr is closed)."""
+    if sys.stderr is None:
+        return
+    from armsref.cli.safeoutput import shown
+
+    try:
+        print(f"armsref: error: {shown(message)}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    from armsref.cli.safeoutput import prepare_streams, stdout_problem
+
+    prepare_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     chosen = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    problem = stdout_problem()
+    if problem is not None:
+        error(problem)
+        return EXIT_FAILURE
+    from armsref.cli.signals import Interrupted, interruptible
+
+    try:
+        with interruptible():
+            return _run(chosen, arguments)
+    except Interrupted as stop:
+        return stop.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _run(chosen: str | None, arguments: list[str]) -> int:
+    from armsref.cli.safeoutput import silence_stdout, write_failed
+
     parser = build_parser(chosen)
     try:
         args = parser.parse_args(arguments)
@@ -91,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(stop.code or 0)
     try:
         code: int = args.run(args)
+        sys.stdout.flush()
+    except DocumentError as problem:
+        error(str(problem))
+        return EXIT_FAILURE
     except (UnitError, InputError) as problem:
         error(str(problem))
         return EXIT_USAGE
@@ -99,14 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except BrokenPipeError:
         # The reader went away (`armsref table | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except OSError as problem:
+        # Output that cannot be written: a full disk, a closed or failing stdout.
+        silence_stdout()
+        error(write_failed(problem))
+        return EXIT_FAILURE
     return code

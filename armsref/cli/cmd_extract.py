@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from armsref.cli.output import add_command, print_json
+from armsref.cli.safeoutput import shown as shown_name
 
 if TYPE_CHECKING:
     from armsref.extraction.pipeline import Finding
@@ -90,17 +91,16 @@ def run(args: argparse.Namespace) -> int:
     """Extract the document's range figures and print them."""
     from armsref.curation.intake import read_document
     from armsref.dataset.loading import load
-    from armsref.errors import InputError
+    from armsref.dataset.regular import read_limited, text_of
     from armsref.extraction.pipeline import extract_all
 
     if args.file == "-":
         from armsref.curation.documents import document_text
 
-        raw = sys.stdin.buffer.read()
-        try:
-            text = document_text("-", raw)
-        except UnicodeDecodeError as error:
-            raise InputError(f"stdin: not UTF-8 text (byte {error.start})") from None
+        # Bounded: at most MAX_DOCUMENT bytes are read (`extract - < /dev/zero` is refused).
+        raw = read_limited(sys.stdin.buffer, "stdin")
+        text_of(raw, "stdin")  # binary, UTF-16 or not UTF-8: refused, saying which
+        text = document_text("-", raw)
     else:
         raw, text = read_document(args.file)
     result = extract_all(text, load(args.data))
@@ -125,5 +125,5 @@ def run(args: argparse.Namespace) -> int:
         for finding in unattributed:
             print(f"unattributed: {_line(finding)}")
         if not result.findings and not unattributed:
-            print(f"no range figures found in {args.file}", file=sys.stderr)
+            print(f"no range figures found in {shown_name(args.file)}", file=sys.stderr)
     return 0

@@ -39,6 +39,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from armsref.cli.output import add_command, print_json
+from armsref.cli.safeoutput import shown
 
 if TYPE_CHECKING:
     from armsref.scanning.documents import DocumentScan, SystemTally
@@ -121,13 +122,14 @@ def _print_text(document: DocumentScan) -> None:
     others = ", ".join(f"{t.system.short} ({t.count})" for t in document.others)
     if not document.systems:
         print(
-            f"{document.path}: no mentions" + (f"; other systems named: {others}" if others else "")
+            f"{shown(document.path)}: no mentions"
+            + (f"; other systems named: {others}" if others else "")
         )
         return
     count = document.count
     kinds = len(document.systems)
     print(
-        f"{document.path}: {count} mention{'s' if count != 1 else ''} "
+        f"{shown(document.path)}: {count} mention{'s' if count != 1 else ''} "
         f"of {kinds} system{'s' if kinds != 1 else ''}"
     )
     width = max(len(tally.system_id) for tally in document.systems)
@@ -179,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             progress.clear()
             kind = "error" if document.error else "warning"
-            print(f"armsref: {kind}: {document.path}: {problem}", file=sys.stderr)
+            print(f"armsref: {kind}: {shown(document.path)}: {problem}", file=sys.stderr)
         failed = failed or not document.ok
         if args.json:
             print_json(_as_json(document))

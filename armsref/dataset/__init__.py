@@ -3,6 +3,11 @@
 Data flows files → records → indices → answers. The modules, in that order:
 
 - :mod:`~armsref.dataset.variants`: a system's variants and their names;
+- :mod:`~armsref.dataset.regular`: reading regular files only, in bounded
+  memory, with one clear message;
+- :mod:`~armsref.dataset.journal`: the dataset's lock and write-ahead
+  journal, so that readers never see half a change and a killed writer's
+  change is completed by the next process;
 - :mod:`~armsref.dataset.models`: the records (sources, systems, range
   claims, the dataset), frozen pydantic models;
 - :mod:`~armsref.dataset.keys`: the key a name is compared by;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -110,7 +111,7 @@ def test_extract_reads_stdin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     class Stdin:
-        buffer = type("B", (), {"read": staticmethod(ARTICLE.encode)})()
+        buffer = io.BytesIO(ARTICLE.encode())
 
     monkeypatch.setattr(sys, "stdin", Stdin())
     code, out, _ = run(capsys, "extract", "-")
@@ -132,7 +133,7 @@ def test_extract_bad_files(
     if content is not None:
         path.write_bytes(content)
     code, out, err = run(capsys, "extract", str(path))
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""  # a document that cannot be read, as with scan
     assert err.startswith("armsref: error: ") and message in err
     assert len(err.splitlines()) == 1
 
@@ -185,7 +186,7 @@ def test_add_source_refusals_change_nothing(
 
 def test_add_source_missing_file(capsys: pytest.CaptureFixture[str], dataset_dir: Path) -> None:
     code, _, err = run(capsys, "add-source", "/no/such/file.txt", "--data", str(dataset_dir))
-    assert code == 2 and err == "armsref: error: /no/such/file.txt: no such file\n"
+    assert code == 1 and err == "armsref: error: /no/such/file.txt: no such file\n"
 
 
 def test_as_a_real_process(dataset_dir: Path, article: Path) -> None:
