@@ -127,7 +127,7 @@ def reading(root: Path) -> Iterator[None]:
     if not data.is_dir():
         yield  # the loader says what is missing
         return
-    if (data / JOURNAL).exists():
+    if (data / JOURNAL).exists() or _leftovers(root):
         with locked(root):
             pass
     with _lock(root, exclusive=False):
@@ -180,10 +180,18 @@ def recover(root: Path) -> bool:
                 "run armsref again as a user who can write to the dataset"
             ) from None
         _fsync_folder(data)
-    for folder in (data, root / "seeds"):
+    for leftover in _leftovers(root):
         with contextlib.suppress(OSError):
-            for leftover in folder.glob(f".*{STAGED}"):
-                leftover.unlink()
+            leftover.unlink()
+    return found
+
+
+def _leftovers(root: Path) -> list[Path]:
+    """Staged files of a change that never committed."""
+    found: list[Path] = []
+    for folder in (root / "data", root / "seeds"):
+        with contextlib.suppress(OSError):
+            found += folder.glob(f".*{STAGED}")
     return found
 
 
