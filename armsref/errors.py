@@ -210,9 +210,7 @@ def as_items(value: object, argument: str, types: type | tuple[type, ...], what:
     if isinstance(value, wanted):
         return [value]
     if isinstance(value, bytes | bytearray | Mapping) or not isinstance(value, Iterable):
-        raise TypeError(
-            f"{argument} must be {what} or a list of them, got {type(value).__name__}"
-        )
+        raise TypeError(f"{argument} must be {what} or a list of them, got {type(value).__name__}")
     items = list(value)
     for position, item in enumerate(items, 1):
         if not isinstance(item, wanted) or isinstance(item, bool):

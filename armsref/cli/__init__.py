@@ -23,6 +23,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -87,10 +88,8 @@ def error(message: str) -> None:
         return
     from armsref.cli.safeoutput import shown
 
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(f"armsref: error: {shown(message)}", file=sys.stderr)
-    except (OSError, ValueError):
-        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

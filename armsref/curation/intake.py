@@ -218,7 +218,15 @@ def add_source(
         _check_new(dataset, source_id, digest)
         change = Change(root)
         try:
-            file = _stage(change, root, raw, source_id, digest, options, claims)
+            file = _stage(
+                change,
+                root,
+                raw=raw,
+                source_id=source_id,
+                digest=digest,
+                options=options,
+                claims=claims,
+            )
             change.commit()
         except OSError as error:
             change.abandon()
@@ -234,6 +242,7 @@ def add_source(
 def _stage(
     change: Change,
     root: Path,
+    *,
     raw: bytes,
     source_id: str,
     digest: str,

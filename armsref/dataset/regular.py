@@ -115,7 +115,7 @@ def _looks_utf16(head: bytes) -> bool:
     if len(head) < 8:
         return False
     even, odd = head[0::2], head[1::2]
-    return odd.count(0) > 0.9 * len(odd) and even.count(0) == 0 or (
+    return (odd.count(0) > 0.9 * len(odd) and even.count(0) == 0) or (
         even.count(0) > 0.9 * len(even) and odd.count(0) == 0
     )
 

@@ -14,7 +14,9 @@ tallies. The modules, in that order:
 - :mod:`~armsref.scanning.matcher`: every name in the dataset as forms, the
   candidates they match, and the exact rules over a whole text;
 - :mod:`~armsref.scanning.engine`: the compiled multi-pattern prefilter
-  (Hyperscan, or Python ``re``) and its on-disk cache;
+  (Hyperscan, or Python ``re``);
+- :mod:`~armsref.scanning.dbcache`: the engine's on-disk cache, checked
+  against what it was built from before use;
 - :mod:`~armsref.scanning.stream`: the exact rules over a stream of blocks,
   in bounded memory;
 - :mod:`~armsref.scanning.mentions`: ``scan`` and ``systems_in`` over a text

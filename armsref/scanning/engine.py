@@ -10,7 +10,9 @@ hundred MB/s and reports every match, overlapping ones included, with where it
 starts (leftmost) and ends.
 
 A compiled database is kept on disk (see :func:`cache_path`), so that a new
-process loads it in microseconds instead of compiling it again. Where Hyperscan
+process loads it in microseconds instead of compiling it again; it is checked
+before use against a digest of what it was built from (see
+:mod:`armsref.scanning.dbcache`). Where Hyperscan
 cannot be imported, each pattern runs in turn as a Python ``re`` over the
 bytes: far slower, with the same results.
 
@@ -27,7 +29,6 @@ Examples:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
 import re
@@ -117,30 +118,28 @@ def cache_path(name: str) -> Path | None:
     return Path(folder) / name if folder else None
 
 
-def _load(hyperscan: Any, path: Path | None) -> Any:
-    """A database compiled and stored before, if it is there and works here."""
-    if path is None:
+def _load(hyperscan: Any, path: Path | None, key: str) -> Any:
+    """A database compiled and stored before, if it is there, is the one wanted, and works here."""
+    from armsref.scanning.dbcache import load
+
+    body = load(path, key) if path is not None else None
+    if body is None:
         return None
     try:
-        database = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        database = hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
         database.scan(b"probe", match_event_handler=lambda *_: None)
-    except Exception:  # missing, unreadable, truncated, or built for another platform
+    except Exception:  # built for another platform or Hyperscan build
         return None
     return database
 
 
-def _store(data: bytes, path: Path | None) -> None:
+def _store(data: bytes, path: Path | None, key: str) -> None:
     """Keep a compiled database for the next run; never fail for want of a cache."""
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError:
-        pass
+    from armsref.scanning.dbcache import store
+
+    if path is not None:
+        store(path, key, data)
 
 
 class _Hyperscan:
@@ -153,11 +152,21 @@ class _Hyperscan:
         self._invalid = len(patterns)
         expressions = [*patterns, INVALID_UTF8]
         flags = [hyperscan.HS_FLAG_SOM_LEFTMOST] * len(patterns) + [hyperscan.HS_FLAG_SINGLEMATCH]
-        key = hashlib.sha256(
-            repr((expressions, flags, platform.machine(), hyperscan.__file__)).encode()
-        ).hexdigest()[:32]
-        cached = cache_path(f"hyperscan-{key}.db")
-        self._database: Any = _load(hyperscan, cached)
+        from armsref.scanning.dbcache import build_key
+
+        built_from = (
+            expressions,
+            flags,
+            platform.machine(),
+            platform.system(),
+            hyperscan.__file__,
+            getattr(hyperscan, "__version__", ""),
+        )
+        key = build_key(*built_from)
+        cached = cache_path(f"hyperscan-{key[:32]}.db")
+        self._database: Any = _load(hyperscan, cached, key)
+        if self._database is not None and not self._recognises(found):
+            self._database = None  # a cached database of other patterns: never used
         if self._database is None:
             self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             self._database.compile(
@@ -166,7 +175,16 @@ class _Hyperscan:
                 elements=len(expressions),
                 flags=flags,
             )
-            _store(hyperscan.dumpb(self._database), cached)
+            _store(hyperscan.dumpb(self._database), cached, key)
+
+    def _recognises(self, found: Matcher) -> bool:
+        """Whether the database finds every form's own name, and nothing that is no form."""
+        probe = b"".join(b" " + form.name.encode() + b" .\n" for form in found.forms)
+        try:
+            spans, _ = self.scan(probe)
+        except Exception:
+            return False
+        return {form for _, _, form in spans} == set(range(len(found.forms)))
 
     def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """See :class:`Prefilter`."""
