@@ -15,7 +15,6 @@ Claims marked ``reviewed: false`` are reported as warnings, not problems.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -23,10 +22,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from armsref.curation.documents import document_text
-from armsref.errors import UnitError, VerificationError
+from armsref.errors import DocumentError, UnitError, VerificationError
 from armsref.lengths import precision, units
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from armsref.dataset.models import Dataset, RangeClaim
 
 __all__ = ["CHECKS", "Report", "verify"]
@@ -65,24 +66,35 @@ def _name(claim: RangeClaim, position: int) -> str:
 
 @dataclass(frozen=True)
 class _Document:
-    """A source's file as read once for every check: its bytes and text, or why not."""
+    """A source's file as read once for every check: its sha256 and text, or why not."""
 
-    data: bytes | None
+    digest: str | None
     text: str | None
     error: str | None
 
 
+def _read_one(path: Path, shown: str) -> _Document:
+    """Hash a source file as a stream; keep its text only if it is not too large to search."""
+    from armsref.dataset.regular import MAX_DOCUMENT, open_regular, sha256_of
+
+    try:
+        with open_regular(path, shown) as stream:
+            digest, size = sha256_of(stream)
+            if size > MAX_DOCUMENT:
+                reason = f"larger than {MAX_DOCUMENT >> 20} MiB, the most armsref searches"
+                return _Document(digest, None, reason)
+            stream.seek(0)
+            data = stream.read(MAX_DOCUMENT)
+    except DocumentError as error:
+        return _Document(None, None, str(error).removeprefix(f"{shown}: "))
+    except OSError as error:
+        return _Document(None, None, error.strerror)
+    return _Document(digest, document_text(shown, data, errors="replace"), None)
+
+
 def _read(dataset: Dataset) -> tuple[dict[str, str | None], dict[str, _Document]]:
     """Read every source's file once: the texts the checks share, and the documents."""
-    documents: dict[str, _Document] = {}
-    for source in dataset.sources:
-        try:
-            data = source.path.read_bytes()
-        except OSError as error:
-            documents[source.id] = _Document(None, None, error.strerror)
-            continue
-        text = document_text(source.file, data, errors="replace")
-        documents[source.id] = _Document(data, text, None)
+    documents = {source.id: _read_one(source.path, source.file) for source in dataset.sources}
     return {key: doc.text for key, doc in documents.items()}, documents
 
 
@@ -90,13 +102,15 @@ Check = Callable[["Dataset", dict[str, "str | None"]], Iterator[str]]
 
 
 def _files_problems(dataset: Dataset, documents: dict[str, _Document]) -> Iterator[str]:
-    """A source file missing, or changed since its sha256 was recorded."""
+    """A source file missing, not a regular file, too large, or changed since it was recorded."""
     for source in dataset.sources:
         document = documents[source.id]
-        if document.data is None:
+        if document.digest is None:
             yield f"source {source.id!r}: file {source.file} cannot be read ({document.error})"
             continue
-        digest = hashlib.sha256(document.data).hexdigest()
+        if document.error is not None:
+            yield f"source {source.id!r}: file {source.file} is {document.error}"
+        digest = document.digest
         if digest != source.sha256:
             yield (
                 f"source {source.id!r}: file {source.file} has changed since it was recorded "

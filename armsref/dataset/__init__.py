@@ -5,6 +5,8 @@ Data flows files → records → indices → answers. The modules, in that order
 - :mod:`~armsref.dataset.variants`: a system's variants and their names;
 - :mod:`~armsref.dataset.regular`: reading regular files only, in bounded
   memory, with one clear message;
+- :mod:`~armsref.dataset.strictyaml`: strict YAML: duplicate keys, scalars
+  YAML cannot build and YAML-only types where they do not belong refused;
 - :mod:`~armsref.dataset.journal`: the dataset's lock and write-ahead
   journal, so that readers never see half a change and a killed writer's
   change is completed by the next process;

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key"]
+__all__ = ["name_key", "reach"]
 
 _POSSESSIVE = re.compile(r"['\u2019\u02bc]s?\s*$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -27,3 +27,18 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).strip()
     text = _POSSESSIVE.sub("", text)
     return _NOT_ALNUM.sub("", text.casefold())
+
+
+def reach(key: str) -> tuple[str, ...]:
+    """Every key that finds a name with ``key``: itself and its plurals.
+
+    Lookup tries a key less a final ``s`` or ``es``, and scanning allows a
+    plural ``s``; so two names clash when their reaches meet.
+
+    Examples:
+        >>> reach("tomahawk")
+        ('tomahawk', 'tomahawks', 'tomahawkes')
+        >>> set(reach("tomahawk")) & set(reach(name_key("Tomahawks")))
+        {'tomahawks'}
+    """
+    return (key, key + "s", key + "es")

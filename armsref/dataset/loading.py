@@ -12,7 +12,9 @@ default one is found in this order:
 YAML is read with ``yaml.safe_load`` semantics (the C loader when present):
 tags that would build Python objects are refused, and so are anchors and
 aliases, which curated data never needs and which a "billion laughs" document
-abuses. Every problem becomes one :class:`~armsref.errors.DataError` naming
+abuses. On top of that it is read strictly (:mod:`armsref.dataset.strictyaml`):
+duplicate keys, scalars YAML cannot build and YAML-only types where a field
+does not take them are refused. Every problem becomes one :class:`~armsref.errors.DataError` naming
 the file, the entry and the field.
 """
 
@@ -109,20 +111,30 @@ def _refuse_shared(value: object, file: str) -> None:
 
 
 def read_yaml(path: Path, display: str | None = None) -> Any:
-    """Read one YAML file safely; every failure is a :class:`DataError` naming the file."""
+    """Read one YAML file safely and strictly; each failure is a :class:`DataError` naming it.
+
+    Only a regular file of at most :data:`~armsref.dataset.regular.MAX_DOCUMENT`
+    bytes is read; see :mod:`armsref.dataset.strictyaml` for what is refused.
+    """
     import yaml
+
+    from armsref.dataset.regular import open_regular, read_limited
+    from armsref.dataset.strictyaml import load_text
+    from armsref.errors import DocumentError
 
     shown = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError("file is missing", file=shown) from None
+        with open_regular(path, shown) as stream:
+            text = read_limited(stream, shown).decode("utf-8")
+    except DocumentError as error:
+        reason = str(error).removeprefix(f"{shown}: ")
+        raise DataError(
+            "file is missing" if reason == "no such file" else reason, file=shown
+        ) from None
     except UnicodeDecodeError as error:
         raise DataError(f"not valid UTF-8 (byte {error.start})", file=shown) from None
-    except OSError as error:
-        raise DataError(f"cannot be read: {error.strerror}", file=shown) from None
     try:
-        value = yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
+        value = load_text(text, shown)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         line = f"line {mark.line + 1}: " if mark else ""
@@ -185,8 +197,11 @@ def _explain(error: ValidationError) -> tuple[str, str]:
 def _validate(model: type[BaseModel], entries: list[Mapping[str, Any]], file: str) -> list[Any]:
     from pydantic import ValidationError
 
+    from armsref.dataset.strictyaml import check_entry
+
     records = []
     for position, entry in enumerate(entries, 1):
+        check_entry(model, entry, file, _label(position, entry))
         try:
             records.append(model.model_validate(entry))
         except ValidationError as error:
@@ -216,7 +231,7 @@ def _check_names(systems: list[Any], file: str, known: int = 0) -> None:
     The first ``known`` systems were checked already (in another file): their
     names are claimed first, and entries are numbered from the one after them.
     """
-    from armsref.dataset.keys import name_key
+    from armsref.dataset.keys import name_key, reach
 
     owner: dict[str, tuple[str, str]] = {}
     for position, system in enumerate(systems, 1 - known):
@@ -237,11 +252,13 @@ def _check_names(systems: list[Any], file: str, known: int = 0) -> None:
                         entry=f"entry {position} (id {system.id!r})",
                         field=field,
                     )
-                other = owner.setdefault(key, (system.id, name))
+                others = [owner.setdefault(form, (system.id, name)) for form in reach(key)]
+                other = next((o for o in others if o[0] != system.id), others[0])
                 if other[0] != system.id:
                     raise DataError(
-                        f"{name!r} is also a name of system {other[0]!r} ({other[1]!r}); "
-                        "a name may belong to one system only",
+                        f"{name!r} is also a name of system {other[0]!r} ({other[1]!r}), "
+                        "as lookup and scanning compare names (case, spacing, punctuation "
+                        "and a plural 's' aside); a name may belong to one system only",
                         file=file,
                         entry=f"entry {position} (id {system.id!r})",
                         field=field,

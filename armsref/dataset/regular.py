@@ -81,15 +81,20 @@ def read_limited(stream: BinaryIO, shown: str, limit: int = MAX_DOCUMENT) -> byt
     Raises:
         DocumentError: the stream holds more than ``limit`` bytes, or cannot be read.
     """
-    try:
-        data = stream.read(limit + 1)
-    except OSError as error:
-        raise DocumentError(f"{shown}: cannot be read ({error.strerror})") from None
-    if len(data) > limit:
-        raise DocumentError(
-            f"{shown}: larger than {limit >> 20} MiB, the most armsref reads as one document"
-        )
-    return data
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        try:
+            block = stream.read(min(_BLOCK, limit + 1 - total))
+        except OSError as error:
+            raise DocumentError(f"{shown}: cannot be read ({error.strerror})") from None
+        if not block:
+            return b"".join(chunks)
+        chunks.append(block)
+        total += len(block)
+    raise DocumentError(
+        f"{shown}: larger than {limit >> 20} MiB, the most armsref reads as one document"
+    )
 
 
 def text_of(data: bytes, shown: str) -> str:

@@ -13,7 +13,9 @@ returns a failed scan instead of raising (folders and many documents are
   decoded with replacement characters and :attr:`DocumentScan.warning` says
   so; offsets then refer to the decoded text.
 - A file with a NUL byte in its first 64 KiB is binary: it is skipped, with
-  :attr:`DocumentScan.error` saying so.
+  :attr:`DocumentScan.error` saying so. So is anything that is not a regular
+  file (a FIFO, a device, a socket), which is never opened for reading in a
+  way that could block: pipe text in through ``-`` instead.
 - Files are read in blocks of 4 MiB and scanned as they come, so a file of
   any size is scanned in bounded memory (see :mod:`armsref.scanning.stream`).
 
@@ -28,8 +30,10 @@ Examples:
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -305,7 +309,7 @@ def scan_file(
         stdin = cast("Reader", sys.stdin.buffer)
         return _scan_stream(name, stdin, found, keep=keep_mentions, html=html)
     try:
-        with open(name, "rb") as stream:
+        with _open_regular(name) as stream:
             size = os.fstat(stream.fileno()).st_size
             return _scan_stream(
                 name,
@@ -317,6 +321,25 @@ def scan_file(
             )
     except OSError as error:
         raise InputError(problem(error)) from None
+
+
+def _open_regular(name: str) -> io.BufferedReader:
+    """Open a regular file without blocking on a FIFO or device; anything else is refused."""
+    from armsref.dataset.regular import kind_of
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(name, flags)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"is {kind_of(mode)}, not a regular file; skipped")
+        os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return open(descriptor, "rb")
 
 
 def scan_one(

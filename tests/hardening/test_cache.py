@@ -83,7 +83,7 @@ POISONS: dict[str, Callable[[Path], None]] = {
     "other patterns, raw": lambda p: p.write_bytes(other_patterns()),
     "other patterns, forged header": forged,
     "symlink to /dev/zero": lambda p: _replace(p, lambda q: q.symlink_to("/dev/zero")),
-    "FIFO": lambda p: _replace(p, lambda q: os.mkfifo(q)),
+    "FIFO": lambda p: _replace(p, os.mkfifo),
     "directory": lambda p: _replace(p, lambda q: q.mkdir()),
 }
 
