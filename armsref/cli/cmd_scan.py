@@ -58,6 +58,20 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _capped(jobs: int) -> int:
+    """``--jobs``, lowered with a note to the cores this machine has."""
+    from armsref.scanning.pool import usable_jobs
+
+    usable = usable_jobs(jobs)
+    if usable < jobs:
+        shown = str(jobs) if jobs < 10**12 else f"{str(jobs)[:12]}..."
+        print(
+            f"armsref: note: --jobs {shown} is more than the {usable} cores here; using {usable}",
+            file=sys.stderr,
+        )
+    return usable
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``scan`` subcommand."""
     parser = add_command(
@@ -173,8 +187,9 @@ def run(args: argparse.Namespace) -> int:
     documents = list(expand(args.paths, args.recursive))
     progress = _Progress(len(documents))
     failed = False
+    jobs = _capped(args.jobs)
     results = scan_documents(
-        documents, args.jobs, dataset, keep_mentions=False, html=True if args.html else None
+        documents, jobs, dataset, keep_mentions=False, html=True if args.html else None
     )
     for done, document in enumerate(results, 1):
         problem = document.error or document.warning

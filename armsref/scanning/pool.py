@@ -9,8 +9,8 @@ in the order the documents were given.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from armsref.scanning.documents import DocumentScan, SystemTally, scan_one
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from armsref.dataset.models import Dataset, System
 
-__all__ = ["scan_in_pool"]
+__all__ = ["scan_in_pool", "usable_jobs"]
 
 #: A tally as plain data: system position, count, offset, line, column, variant ids.
 _Tally = tuple[int, int, int, int, int, tuple[str, ...]]
@@ -95,6 +95,42 @@ def _rebuild(plain: _Plain, dataset: Dataset) -> DocumentScan:
     )
 
 
+def _worker_start(parent: int) -> None:
+    """In a new worker: leave Ctrl-C to the parent, and end when the parent ends."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: the kernel ends us with the parent
+    except (OSError, AttributeError):  # not Linux: watch the parent instead
+        import threading
+
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the guard was set
+        os._exit(1)
+
+
+def _watch(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def usable_jobs(jobs: int) -> int:
+    """``jobs``, lowered to the number of cores this process may run on."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(jobs, cores))
+
+
 def scan_in_pool(
     documents: list[str | DocumentScan],
     jobs: int,
@@ -106,7 +142,13 @@ def scan_in_pool(
 
     Documents go to the workers in batches, so that each costs one message
     rather than one per document. Standard input (``-``) is read in this process.
+    ``jobs`` is lowered to the cores available (:func:`usable_jobs`) and to the
+    number of batches. Workers ignore Ctrl-C and end with their parent; if the
+    scan stops early (an interrupt, an error, a reader that went away) they are
+    terminated at once, never left running.
     """
+    import multiprocessing
+
     # The workers load the same dataset: the one given, or the default they inherit.
     root = dataset.root if dataset is not None else None
     if dataset is None:
@@ -117,10 +159,13 @@ def scan_in_pool(
     # "-" is read here, first.
     documents = [scan_one(d, dataset, keep, html) if d == "-" else d for d in documents]
     paths = [d for d in documents if not isinstance(d, DocumentScan)]
+    jobs = usable_jobs(jobs)
     size = max(1, min(256, len(paths) // (jobs * 4)))
     batches = [(paths[at : at + size], root, keep) for at in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = (plain for batch in pool.map(_work, batches) for plain in batch)
+    processes = max(1, min(jobs, len(batches)))
+    with multiprocessing.Pool(processes, _worker_start, (os.getpid(),)) as pool:
+        # Leaving this block (done, or stopped early) terminates every worker.
+        results = (plain for batch in pool.imap(_work, batches) for plain in batch)
         for document in documents:
             yield (
                 document if isinstance(document, DocumentScan) else _rebuild(next(results), dataset)
