@@ -14,8 +14,10 @@ also from the builtin a caller would already catch for that kind of problem::
     │       a quantity or unit that is not a usable length
     ├── InputError(ArmsrefError, ValueError)
     │   │   an argument or document armsref cannot work with
-    │   └── DocumentError(InputError)
-    │           a document cannot be read as text (the CLI exits 1, not 2)
+    │   ├── DocumentError(InputError)
+    │   │       a document cannot be read as text (the CLI exits 1, not 2)
+    │   └── ArgumentTypeError(InputError, TypeError)
+    │           an argument of the wrong type; the message names the argument
     └── VerificationError(ArmsrefError)
             verify() found problems; ``.problems`` lists them all
 
@@ -31,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 __all__ = [
+    "ArgumentTypeError",
     "ArmsrefError",
     "DataError",
     "DocumentError",
@@ -160,6 +163,15 @@ class DocumentError(InputError):
     """
 
 
+class ArgumentTypeError(InputError, TypeError):
+    """Raised when a public function is given an argument of the wrong type.
+
+    It is a ``TypeError`` (and an :class:`InputError`); the message names the
+    argument, what was expected and what was given, for example
+    ``name must be text (str), got list (['ATACMS'])``.
+    """
+
+
 class VerificationError(ArmsrefError):
     """Raised by :func:`armsref.verify` with ``strict=True`` when problems are found.
 
@@ -175,7 +187,8 @@ class VerificationError(ArmsrefError):
 
 
 def expect(value: object, argument: str, types: type | tuple[type, ...], what: str) -> None:
-    """Raise a ``TypeError`` naming ``argument`` unless ``value`` is one of ``types``.
+    """Raise :class:`ArgumentTypeError` (a ``TypeError``) naming ``argument`` unless
+    ``value`` is one of ``types``.
 
     ``bool`` is never taken for a number.
 
@@ -184,21 +197,22 @@ def expect(value: object, argument: str, types: type | tuple[type, ...], what: s
         >>> expect(True, "limit", int, "a whole number")
         Traceback (most recent call last):
         ...
-        TypeError: limit must be a whole number, got bool (True)
+        armsref.errors.ArgumentTypeError: limit must be a whole number, got bool (True)
     """
     wanted = types if isinstance(types, tuple) else (types,)
     if isinstance(value, wanted) and not (isinstance(value, bool) and bool not in wanted):
         return
     shown = repr(value)
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
-    raise TypeError(f"{argument} must be {what}, got {type(value).__name__} ({shown})")
+    raise ArgumentTypeError(f"{argument} must be {what}, got {type(value).__name__} ({shown})")
 
 
 def as_items(value: object, argument: str, types: type | tuple[type, ...], what: str) -> list[Any]:
     """A list of items from ``value``: one item if it is one (a ``str`` is one, never letters).
 
     Raises:
-        TypeError: ``value`` is neither an item nor an iterable of items; names ``argument``.
+        ArgumentTypeError: ``value`` is neither an item nor an iterable of items (a
+            ``TypeError`` naming ``argument``).
 
     Examples:
         >>> as_items("tomahawk", "systems", str, "names")
@@ -210,11 +224,13 @@ def as_items(value: object, argument: str, types: type | tuple[type, ...], what:
     if isinstance(value, wanted):
         return [value]
     if isinstance(value, bytes | bytearray | Mapping) or not isinstance(value, Iterable):
-        raise TypeError(f"{argument} must be {what} or a list of them, got {type(value).__name__}")
+        raise ArgumentTypeError(
+            f"{argument} must be {what} or a list of them, got {type(value).__name__}"
+        )
     items = list(value)
     for position, item in enumerate(items, 1):
         if not isinstance(item, wanted) or isinstance(item, bool):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"{argument}: item {position} must be {what}, got {type(item).__name__}"
             )
     return items

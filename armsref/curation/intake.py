@@ -199,10 +199,10 @@ def add_source(
     for name, value in (("id", id), ("outlet", outlet), ("title", title), ("url", url)):
         expect(value, name, (str, type(None)), "text or None")
     expect(data, "data", (str, os.PathLike, type(None)), "a dataset directory or None")
+    when = _published(published)
     raw, text = read_document(path)
     if not text.strip():
         raise InputError(f"{path}: the document is empty; nothing was changed")
-    when = _published(published)
     dataset = load(data)
     root = dataset.root
     digest = hashlib.sha256(raw).hexdigest()

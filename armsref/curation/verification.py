@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from armsref.curation.documents import document_text
-from armsref.errors import DocumentError, UnitError, VerificationError
+from armsref.errors import DocumentError, UnitError, VerificationError, expect
 from armsref.lengths import precision, units
 
 if TYPE_CHECKING:
@@ -247,6 +247,7 @@ def verify(path: str | os.PathLike[str] | None = None, *, strict: bool = False) 
     """
     from armsref.dataset.loading import load
 
+    expect(path, "path", (str, os.PathLike, type(None)), "a dataset directory or None")
     dataset = load(path)
     texts, documents = _read(dataset)
     problems = list(_files_problems(dataset, documents))

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from armsref.errors import DataError
+from armsref.errors import DataError, expect
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -383,6 +383,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         return default
     from armsref.dataset.journal import reading
 
+    expect(path, "path", (str, os.PathLike), "a dataset directory (str or os.PathLike) or None")
     root = find_root(path)
     dataset = _CACHE.get(root)
     if dataset is None:

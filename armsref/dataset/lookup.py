@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from armsref.dataset.keys import name_key
 from armsref.dataset.loading import load
-from armsref.errors import InputError, UnknownSystemError
+from armsref.errors import InputError, UnknownSystemError, expect
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
@@ -59,6 +59,13 @@ def closeness(wanted: str, key: str) -> float:
     """
     import difflib
 
+    if len(wanted) > len(key):
+        # No match can then start with or hold the longer text, and the ratio is at
+        # most 2 * shorter / (both): far below every threshold, it is not computed
+        # (a million-character search would take seconds per name).
+        bound = 2 * len(key) / (len(wanted) + len(key))
+        if bound < SEARCH_AT:
+            return bound
     score = difflib.SequenceMatcher(None, wanted, key).ratio()
     if key.startswith(wanted):
         score = max(score, 0.9 + 0.1 * len(wanted) / len(key))
@@ -100,6 +107,7 @@ class NameIndex:
 
     def identify(self, name: str) -> Identity:
         """The system (and variant) that ``name`` names; see :func:`armsref.identify`."""
+        expect(name, "name", str, "a system name (str)")
         found = self._memo.get(name)
         if found is not None:
             return found
@@ -144,6 +152,8 @@ class NameIndex:
 
     def search(self, text: str, limit: int = 5) -> list[System]:
         """Systems whose names resemble ``text``, best first; see :func:`armsref.search`."""
+        expect(text, "text", str, "text (str)")
+        expect(limit, "limit", int, "a whole number (int)")
         wanted = name_key(text)
         if not wanted:
             raise InputError("search text is required; got an empty or blank string")

@@ -248,7 +248,7 @@ def parse_number(text: str) -> float:
         joined = body.replace(" ", "")
         raise UnitError(
             f"{text!r} is ambiguous: a space does not separate thousands; "
-            f"write {joined} or {int(joined):,}"
+            f"write {joined}" + (f" or {int(joined):,}" if len(joined) <= 40 else "")
         )
     match = re.fullmatch(r"(\d[\d,]*)(\.\d+)?([eE][+-]?\d+)?", body)
     if not match:
@@ -341,4 +341,7 @@ def convert(value: object, to: str) -> Quantity:
         1601.29728
     """
     target = unit_name(to)
-    return _as_quantity(value).to(target)
+    result = _as_quantity(value).to(target)
+    if not math.isfinite(result.magnitude):
+        raise UnitError(f"{value!s} is too large to express in {target}; expected a finite length")
+    return result

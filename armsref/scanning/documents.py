@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from armsref.errors import InputError
+from armsref.errors import InputError, expect
 from armsref.scanning.mentions import Mention
 
 if TYPE_CHECKING:
@@ -303,6 +303,7 @@ def scan_file(
     """
     from armsref.scanning.matcher import matcher
 
+    expect(path, "path", (str, os.PathLike), "a path (str or os.PathLike) or '-'")
     found = matcher(dataset)
     name = os.fspath(path)
     if name == "-":

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from armsref.errors import InputError
+from armsref.errors import InputError, as_items, expect
 from armsref.scanning.documents import DocumentScan, problem, scan_one
 
 if TYPE_CHECKING:
@@ -90,14 +90,17 @@ def scan_paths(
     others are scanned all the same.
 
     Args:
-        paths: files, folders, or ``-``.
+        paths: files, folders, or ``-``; a single ``str`` or path is one path.
         recursive: scan the folders inside folders too.
-        jobs: how many processes scan at once; 1 scans here.
+        jobs: how many processes scan at once; 1 scans here; more than the
+            machine's cores is lowered to them.
         dataset: whose names to look for (default: :func:`armsref.load`).
         keep_mentions: see :func:`scan_file`.
 
     Raises:
         InputError: ``jobs`` is below 1.
+        TypeError: ``paths`` or ``jobs`` is of the wrong type (an
+            :class:`~armsref.errors.ArgumentTypeError` naming it).
 
     Examples:
         >>> from pathlib import Path
@@ -105,7 +108,9 @@ def scan_paths(
         >>> [(Path(d.path).name[:3], d.count) for d in scan_paths([seeds, seeds / "none.txt"])]
         [('000', 4), ('001', 6), ('002', 5), ('003', 7), ('004', 20), ('non', 0)]
     """
-    return scan_documents(list(expand(paths, recursive)), jobs, dataset, keep_mentions)
+    # One path given as a str (or a PathLike) is one path, never its characters.
+    items = as_items(paths, "paths", (str, os.PathLike), "a path (str or os.PathLike)")
+    return scan_documents(list(expand(items, recursive)), jobs, dataset, keep_mentions)
 
 
 def scan_documents(
@@ -119,6 +124,7 @@ def scan_documents(
 
     ``html=True`` reads standard input as HTML (files go by their names).
     """
+    expect(jobs, "jobs", int, "a whole number (int)")
     if jobs < 1:
         raise InputError(f"jobs must be 1 or more, got {jobs}")
     if jobs == 1 or len(documents) < 2:

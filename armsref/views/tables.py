@@ -65,7 +65,13 @@ def _select(
     dataset: Dataset, systems: Sequence[str] | None, sources: Sequence[str] | None
 ) -> tuple[list[System], set[str] | None]:
     from armsref.dataset.lookup import index
+    from armsref.errors import as_items
 
+    # A single name is one name, never its letters.
+    if systems is not None:
+        systems = as_items(systems, "systems", str, "a system name (str)")
+    if sources is not None:
+        sources = as_items(sources, "sources", str, "a source id (str)")
     chosen = list(dataset.systems)
     if systems:
         lookup = index(dataset)
