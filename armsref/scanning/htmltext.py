@@ -3,7 +3,10 @@
 Markup is dropped, character references are decoded (``&amp;`` becomes
 ``&``), and the contents of ``<script>``, ``<style>``, ``<template>``,
 ``<noscript>``, ``<head>`` (the title included), navigation, asides and footers
-(``<nav>``, ``<aside>``, ``<footer>``: not article text) and comments are left out. A
+(``<nav>``, ``<aside>``, ``<footer>``: not article text) and comments are left out,
+an unclosed comment or tag at the end of the page too (as a browser does).
+Markup waiting for its end is held in at most :data:`PENDING_LIMIT`
+characters, so a huge unclosed comment costs no memory. A
 block element (paragraph, heading, list item, table cell, ``<br>``...) ends a
 line, so words in two paragraphs never run together; inline elements
 (``<b>``, ``<a>``, ``<span>``...) add nothing, so ``Toma<b>hawk</b>`` reads
@@ -19,9 +22,16 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
-__all__ = ["VisibleText", "visible_text"]
+__all__ = ["PENDING_LIMIT", "VisibleText", "visible_text"]
+
+#: The most markup held waiting for its end (an unclosed comment, tag or script).
+PENDING_LIMIT = 1 << 20
+#: Pending input that is markup, not text: a comment, declaration, processing
+#: instruction or tag that has not ended yet.
+_MARKUP = re.compile(r"<[!?/A-Za-z]")
 
 _HIDDEN = frozenset(
     {"script", "style", "template", "noscript", "head", "title", "svg", "nav", "aside", "footer"}
@@ -56,6 +66,24 @@ class VisibleText(HTMLParser):
         self._pieces: list[str] = []
         self._hidden: list[str] = []
         self._at_line_start = True
+
+    def feed(self, data: str) -> None:
+        """Parse more markup; an unended comment, tag or script is held in bounded memory."""
+        super().feed(data)
+        pending = self.rawdata
+        if len(pending) > PENDING_LIMIT:
+            if self.cdata_elem is not None:  # inside <script> or <style>: keep the end
+                self.rawdata = pending[-32:]
+            elif pending.startswith("<!--"):
+                self.rawdata = "<!--" + pending[-2:]
+            elif _MARKUP.match(pending):
+                self.rawdata = pending[:2] + pending[-32:]
+
+    def close(self) -> None:
+        """End the page: markup never ended (``<!-- ...``, ``<p title="...``) is not text."""
+        if self.cdata_elem is None and _MARKUP.match(self.rawdata):
+            self.rawdata = ""
+        super().close()
 
     def take(self) -> str:
         """The text produced since the last call."""
