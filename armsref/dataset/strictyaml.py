@@ -170,6 +170,8 @@ def _check_value(value: Any, kinds: set[Any]) -> str | None:
         return None
     if isinstance(value, str) and kinds & {float, int} and str not in kinds:
         return f"text {value!r} where a number belongs; write the number unquoted"
+    if isinstance(value, str) and bool in kinds and str not in kinds:
+        return f"text {value!r} where true or false belongs"
     return None
 
 
