@@ -405,9 +405,17 @@ def systems(dataset: Dataset | None = None) -> tuple[System, ...]:
         >>> [system.id for system in systems()]
         ['atacms', 'eram', 'tomahawk', 'jassm', 'patriot']
     """
+    _expect_dataset(dataset)
     return (dataset or load()).systems
 
 
 def sources(dataset: Dataset | None = None) -> tuple[Source, ...]:
     """Every source in the dataset (default: the default dataset), in dataset order."""
+    _expect_dataset(dataset)
     return (dataset or load()).sources
+
+
+def _expect_dataset(dataset: object) -> None:
+    from armsref.dataset.models import Dataset
+
+    expect(dataset, "dataset", (Dataset, type(None)), "a Dataset or None")

@@ -64,6 +64,8 @@ def open_regular(path: str | os.PathLike[str], shown: str | None = None) -> Bina
         raise DocumentError(f"{name}: is a directory, not a text file") from None
     except OSError as error:
         raise DocumentError(f"{name}: cannot be read ({error.strerror})") from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise DocumentError(f"{name!r}: no such file (the name holds a NUL character)") from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):

@@ -322,6 +322,8 @@ def scan_file(
             )
     except OSError as error:
         raise InputError(problem(error)) from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise InputError("no such file or directory (the name holds a NUL character)") from None
 
 
 def _open_regular(name: str) -> io.BufferedReader:
