@@ -122,6 +122,20 @@ def unrecorded(text: str, source: str, dataset: Dataset) -> list[Finding]:
     return [f for f in _unique(extract(text, dataset)) if f.key not in recorded]
 
 
+def _writable_text(name: str, value: str | None) -> None:
+    """Refuse text that YAML cannot hold as written: lone surrogates, control characters."""
+    if value is None:
+        return
+    for character in value:
+        if (0xD800 <= ord(character) <= 0xDFFF) or (
+            not character.isprintable() and character not in " \t"
+        ):
+            raise InputError(
+                f"--{name} holds the character {character!r}, which a dataset file cannot "
+                "hold as written; nothing was changed"
+            )
+
+
 def _next_seed(seeds: Path, digest: str) -> str:
     numbers = [int(m.group(1)) for p in seeds.glob("*") if (m := _SEED.match(p.name))]
     return f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
@@ -198,6 +212,7 @@ def add_source(
 
     for name, value in (("id", id), ("outlet", outlet), ("title", title), ("url", url)):
         expect(value, name, (str, type(None)), "text or None")
+        _writable_text(name, value)
     expect(data, "data", (str, os.PathLike, type(None)), "a dataset directory or None")
     when = _published(published)
     raw, text = read_document(path)
@@ -252,6 +267,9 @@ def _stage(
     """Check the new entries and stage every file of the change; return the seed's name."""
     from armsref.curation.yamlwrite import appended_bytes
     from armsref.dataset.models import RangeClaim, Source
+    import yaml
+
+    from armsref.dataset.strictyaml import load_text
 
     seeds, data_dir = root / "seeds", root / "data"
     _writable(seeds, data_dir, data_dir / "sources.yaml", data_dir / "claims.yaml")
@@ -265,13 +283,16 @@ def _stage(
         raise InputError(f"the new entries would not be valid: {error}") from None
     shown = f"{root.name}/data/"
     change.put(root / file, raw)
-    change.put(
-        data_dir / "sources.yaml",
-        appended_bytes(data_dir / "sources.yaml", [source], shown + "sources.yaml"),
-    )
-    if claims:
-        change.put(
-            data_dir / "claims.yaml",
-            appended_bytes(data_dir / "claims.yaml", claims, shown + "claims.yaml"),
-        )
+    for name, entries in (("sources.yaml", [source]), ("claims.yaml", claims)):
+        if entries:
+            new = appended_bytes(data_dir / name, entries, shown + name)
+            # What is written must read back through the loader that reads it later.
+            try:
+                load_text(new.decode("utf-8"), shown + name)
+            except yaml.YAMLError as error:
+                raise DataError(
+                    f"the new entries would not read back ({error}); nothing was changed",
+                    file=shown + name,
+                ) from None
+            change.put(data_dir / name, new)
     return file
