@@ -265,10 +265,10 @@ def _stage(
     claims: list[dict[str, Any]],
 ) -> str:
     """Check the new entries and stage every file of the change; return the seed's name."""
-    from armsref.curation.yamlwrite import appended_bytes
-    from armsref.dataset.models import RangeClaim, Source
     import yaml
 
+    from armsref.curation.yamlwrite import appended_bytes
+    from armsref.dataset.models import RangeClaim, Source
     from armsref.dataset.strictyaml import load_text
 
     seeds, data_dir = root / "seeds", root / "data"
