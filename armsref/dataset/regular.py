@@ -25,7 +25,15 @@ from typing import BinaryIO
 
 from armsref.errors import DocumentError
 
-__all__ = ["MAX_DOCUMENT", "kind_of", "open_regular", "read_limited", "sha256_of", "text_of"]
+__all__ = [
+    "MAX_DOCUMENT",
+    "is_utf16",
+    "kind_of",
+    "open_regular",
+    "read_limited",
+    "sha256_of",
+    "text_of",
+]
 
 #: The largest document (or dataset file) read whole: 32 MiB.
 MAX_DOCUMENT = 32 << 20
@@ -101,7 +109,7 @@ def read_limited(stream: BinaryIO, shown: str, limit: int = MAX_DOCUMENT) -> byt
 
 def text_of(data: bytes, shown: str) -> str:
     """The UTF-8 text of a document's bytes, or a :class:`DocumentError` saying why not."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data[:4096]):
+    if is_utf16(data):
         raise DocumentError(f"{shown}: is UTF-16 text; armsref reads UTF-8: convert it first")
     nul = data.find(b"\0", 0, 8192)
     if nul >= 0:
@@ -117,8 +125,11 @@ def text_of(data: bytes, shown: str) -> str:
         ) from None
 
 
-def _looks_utf16(head: bytes) -> bool:
-    """UTF-16 without a byte-order mark: mostly ASCII with a NUL every other byte."""
+def is_utf16(data: bytes) -> bool:
+    """Whether ``data`` starts as UTF-16: a byte-order mark, or ASCII and NULs by turns."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = data[:4096]
     if len(head) < 8:
         return False
     even, odd = head[0::2], head[1::2]

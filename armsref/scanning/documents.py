@@ -203,6 +203,10 @@ def _scan_stream(
     first = stream.read(asked)
     nul = first.find(b"\x00", 0, BINARY_PROBE)
     if nul >= 0:
+        from armsref.dataset.regular import is_utf16
+
+        if is_utf16(first):
+            raise InputError("UTF-16 text, skipped; armsref reads UTF-8: convert it first")
         raise InputError(f"binary file (NUL byte at offset {nul}), skipped")
     if html is None:
         html = looks_like_html(first)
@@ -306,6 +310,8 @@ def scan_file(
     expect(path, "path", (str, os.PathLike), "a path (str or os.PathLike) or '-'")
     found = matcher(dataset)
     name = os.fspath(path)
+    if "\x00" in name:  # no file can have it
+        raise InputError("no such file or directory (the name holds a NUL character)")
     if name == "-":
         stdin = cast("Reader", sys.stdin.buffer)
         return _scan_stream(name, stdin, found, keep=keep_mentions, html=html)
@@ -322,8 +328,6 @@ def scan_file(
             )
     except OSError as error:
         raise InputError(problem(error)) from None
-    except ValueError:  # a NUL in the name: no file can have it
-        raise InputError("no such file or directory (the name holds a NUL character)") from None
 
 
 def _open_regular(name: str) -> io.BufferedReader:
