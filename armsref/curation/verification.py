@@ -3,7 +3,10 @@
 :func:`verify` runs every check in :data:`CHECKS` over a loaded dataset and
 reports every problem found, not just the first:
 
-- a source file is missing, or its bytes changed since its ``sha256`` was recorded;
+- a source file is missing, not a regular file, too large to search (its
+  sha256 is still checked, as a stream), or its bytes changed since its
+  ``sha256`` was recorded;
+- a file under ``seeds/`` that no source names;
 - a quote is not found verbatim in its source (whitespace included);
 - a claim's value or unit does not appear in its own quote;
 - a second-unit figure disagrees with the first beyond the rounding the source used;
@@ -111,11 +114,25 @@ def _files_problems(dataset: Dataset, documents: dict[str, _Document]) -> Iterat
         if document.error is not None:
             yield f"source {source.id!r}: file {source.file} is {document.error}"
         digest = document.digest
-        if digest != source.sha256:
+        if digest is not None and digest != source.sha256:
             yield (
                 f"source {source.id!r}: file {source.file} has changed since it was recorded "
                 f"(sha256 {digest[:12]}…, recorded {source.sha256[:12]}…)"
             )
+
+
+def _orphan_problems(dataset: Dataset) -> Iterator[str]:
+    """A file under ``seeds/`` that no source names (hidden files aside)."""
+    seeds = dataset.root / "seeds"
+    named = {os.path.normpath(source.file) for source in dataset.sources}
+    try:
+        entries = sorted(os.scandir(seeds), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        relative = os.path.normpath(f"seeds/{entry.name}")
+        if not entry.name.startswith(".") and relative not in named:
+            yield f"{relative} is in the dataset but no source names it"
 
 
 def check_quotes(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
@@ -251,6 +268,7 @@ def verify(path: str | os.PathLike[str] | None = None, *, strict: bool = False) 
     dataset = load(path)
     texts, documents = _read(dataset)
     problems = list(_files_problems(dataset, documents))
+    problems += _orphan_problems(dataset)
     problems += [problem for check in CHECKS for problem in check(dataset, texts)]
     warnings = [
         f"{_name(claim, position)}: not reviewed yet"

@@ -307,6 +307,26 @@ def _check_references(
             )
 
 
+def _check_expressible(claims: list[Any], file: str, entries: list[Mapping[str, Any]]) -> None:
+    """Refuse a figure too large to show in every unit (1e307 km is infinite in feet)."""
+    from armsref.lengths.units import expressible
+
+    for position, (claim, entry) in enumerate(zip(claims, entries, strict=True), 1):
+        figures = [("", claim.unit, claim.value, claim.low, claim.high)]
+        if claim.also is not None:
+            a = claim.also
+            figures.append(("also.", a.unit, a.value, a.low, a.high))
+        for prefix, unit, *numbers in figures:
+            for name, number in zip(("value", "low", "high"), numbers, strict=True):
+                if number is not None and not expressible(number, unit):
+                    raise DataError(
+                        f"{number:g} {unit} is too large to show in every length unit",
+                        file=file,
+                        entry=_label(position, entry),
+                        field=prefix + name,
+                    )
+
+
 def _read(root: Path) -> Dataset:
     from armsref.dataset.models import Dataset, RangeClaim, Source, System
 
@@ -323,6 +343,7 @@ def _read(root: Path) -> Dataset:
     _check_names(systems, shown["systems.yaml"])
     others = _others(root, systems)
     _check_files(root, sources, shown["sources.yaml"])
+    _check_expressible(claims, shown["claims.yaml"], raw["claims.yaml"])
     _check_references(
         claims,
         {s.id: {v.id for v in s.variants} for s in systems},

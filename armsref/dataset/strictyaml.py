@@ -9,7 +9,8 @@ means, so on top of the safe loader:
   a quote that reads like ``2025-02-30``) is a :class:`~armsref.errors.DataError`
   with its line and field, never a traceback.
 - **Sexagesimal numbers** (``1:30`` is 90 in YAML 1.1) are read as the text
-  written.
+  written; a number with an exponent and no dot (``1e5``, text in YAML 1.1) is
+  a number, as YAML 1.2 reads it.
 - **YAML-only types where they do not belong**, checked against each record's
   fields (:func:`check_entry`): a boolean (``true``, ``yes``, ``on``) only
   where the field is a boolean, a date only where it is a date (``published``),
@@ -30,6 +31,7 @@ as a timestamp (month must be in 1..12); quote it if it is text
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -87,6 +89,12 @@ def _loader(shown: str) -> type[Any]:
                 return self.construct_scalar(node)
             return super().construct_yaml_float(node)
 
+    # YAML 1.1 reads 1e5 (no dot) as text; a curator means a number, as YAML 1.2 reads it.
+    Strict.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+        list("-+0123456789"),
+    )
     Strict.add_constructor("tag:yaml.org,2002:map", Strict.construct_yaml_map)
     Strict.add_constructor("tag:yaml.org,2002:int", Strict.construct_yaml_int)
     Strict.add_constructor("tag:yaml.org,2002:float", Strict.construct_yaml_float)

@@ -36,6 +36,7 @@ __all__ = [
     "UNIT_SPELLINGS",
     "Quantity",
     "convert",
+    "expressible",
     "parse_number",
     "parse_quantity",
     "registry",
@@ -202,7 +203,23 @@ def to_unit(value: float, unit: str, to: str) -> float:
         1601.29728
     """
     table = _metres_per_unit()
-    return value * table[unit_name(unit)] / table[unit_name(to)]
+    result = value * table[unit_name(unit)] / table[unit_name(to)]
+    if not math.isfinite(result) and math.isfinite(value):
+        raise UnitError(f"{value:g} {unit} is too large to express in {to}")
+    return result
+
+
+def expressible(value: float, unit: str) -> bool:
+    """Whether ``value`` in ``unit`` is a finite number in every length unit armsref knows.
+
+    Examples:
+        >>> expressible(300, "km"), expressible(1e307, "km")
+        (True, False)
+    """
+    table = _metres_per_unit()
+    metres = value * table[unit_name(unit)]
+    smallest, largest = min(table.values()), max(table.values())
+    return all(math.isfinite(x) for x in (metres, metres / smallest, metres / largest))
 
 
 def _check_magnitude(value: float, shown: str) -> float:

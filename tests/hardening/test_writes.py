@@ -283,6 +283,13 @@ def test_a_second_writer_waits_then_gives_up_with_a_clear_message(
     assert set(whole(dataset_dir)) == {"r-wait"}
 
 
+def test_verify_reports_a_seed_no_source_names(dataset_dir: Path) -> None:
+    (dataset_dir / "seeds" / "005_orphan.txt").write_text("left behind\n", encoding="utf-8")
+    (dataset_dir / "seeds" / ".hidden").write_text("not a seed\n", encoding="utf-8")
+    report = verify(dataset_dir)
+    assert report.problems == ("seeds/005_orphan.txt is in the dataset but no source names it",)
+
+
 def test_a_foreign_journal_is_refused_not_obeyed(dataset_dir: Path) -> None:
     (dataset_dir / "data" / journal.JOURNAL).write_text(
         '{"version": 1, "moves": [["../../etc/passwd", "data/sources.yaml"]]}', encoding="utf-8"

@@ -184,6 +184,33 @@ def test_an_alias_that_clashes_once_normalised_is_refused(
     assert "a name may belong to one system only" in found
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("  value: 300\n", "  value: 1e307\n", "value"),
+        ("  value: 300\n", "  value: 1.0e+306\n", "value"),
+        (
+            "also: {value: 1600, unit: kilometers}",
+            "also: {value: 1e306, unit: kilometers}",
+            "also.value",
+        ),
+    ],
+)
+def test_a_figure_too_large_for_some_unit_is_refused(
+    dataset_dir: Path, old: str, new: str, field: str
+) -> None:
+    # 1e307 km is infinite in feet: it would crash every table shown in feet.
+    with_line(dataset_dir, "claims.yaml", old, new)
+    found = load_message(dataset_dir)
+    assert f"field '{field}': " in found and "is too large to show in every length unit" in found
+
+
+def test_an_exponent_without_a_dot_is_a_number_as_a_curator_means(dataset_dir: Path) -> None:
+    with_line(dataset_dir, "claims.yaml", "  value: 300\n", "  value: 3e2\n")
+    clear_cache()
+    assert armsref.load(dataset_dir).claims[0].value == 300
+
+
 def test_the_shipped_names_do_not_clash() -> None:
     assert len(armsref.load().systems) == 5
 
