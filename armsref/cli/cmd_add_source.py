@@ -2,10 +2,12 @@
 
 Copies the document into ``seeds/``, records it in ``data/sources.yaml`` with
 its sha256, and appends its range figures to ``data/claims.yaml`` marked
-``reviewed: false``. Hand-written YAML is left byte for byte; each file is
-written atomically. A document already present, an id already taken, a file
-that is not UTF-8 text, an invalid option or an unwritable dataset is refused
-with one line on stderr and nothing changed.
+``reviewed: false``. Hand-written YAML is left byte for byte; the three files
+are written as one change under the dataset's lock, whole or not at all (see
+:mod:`armsref.dataset.journal`). A document already present, an id already
+taken, an invalid option (exit 2), a file that is not UTF-8 text or an
+unwritable dataset (exit 1) is refused with one line on stderr and nothing
+changed.
 """
 
 from __future__ import annotations

@@ -42,7 +42,9 @@ def interruptible() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    numbers = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    numbers = [
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    ]
     previous = {number: signal.getsignal(number) for number in numbers}
     for number in numbers:
         if previous[number] != signal.SIG_IGN:  # nohup'd stays nohup'd

@@ -49,7 +49,9 @@ JOURNAL = ".armsref-journal.json"
 STAGED = ".armsref-staged"
 _TIMEOUT_VAR = "ARMSREF_LOCK_TIMEOUT"
 _DEFAULT_TIMEOUT = 60.0
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_HELD_SIGNALS = {
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
 #: The dataset folders this process holds a lock on, and how (``"ex"`` or ``"sh"``).
 _HELD: dict[Path, str] = {}
 
@@ -88,8 +90,11 @@ def _flock(descriptor: int, operation: int, root: Path) -> None:
 
 @contextlib.contextmanager
 def _lock(root: Path, exclusive: bool) -> Iterator[None]:
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # no flock here (Windows): the journal still makes changes whole
+        yield
+        return
     data = root / "data"
     held = _HELD.get(data)
     if held == "ex" or (held == "sh" and not exclusive):
@@ -197,7 +202,9 @@ def _leftovers(root: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
