@@ -17,7 +17,8 @@ closed, a full disk) is one line on stderr and 1; a reader that goes away
 (``armsref table | head -1``) ends the command quietly with 0.
 
 Errors are printed as one line on stderr, ``armsref: error: ...``, never as a
-traceback.
+traceback (:mod:`armsref.cli.safeoutput` keeps output from crashing,
+:mod:`armsref.cli.signals` turns SIGTERM into a quiet exit).
 """
 
 from __future__ import annotations

@@ -234,8 +234,12 @@ class Change:
         self._moves: list[tuple[Path, Path]] = []
 
     def put(self, target: Path, data: bytes) -> None:
-        """Stage ``data`` to replace (or create) ``target``, keeping its permission bits."""
-        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+        """Stage ``data`` to replace (or create) ``target``, keeping its permission bits.
+
+        A new file gets 0644 less the process's umask.
+        """
+        kept = target.stat().st_mode & 0o7777 if target.exists() else None
+        mode = 0o644 if kept is None else kept
         staged = target.with_name(f".{target.name}.{os.getpid()}{STAGED}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         with contextlib.suppress(FileNotFoundError):
@@ -246,7 +250,8 @@ class Change:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(staged, mode)
+            if kept is not None:
+                os.chmod(staged, kept)
         except BaseException:
             staged.unlink(missing_ok=True)
             self.abandon()
