@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from armsref.dataset.strictyaml import read_yaml
 from armsref.errors import DataError, expect
 
 if TYPE_CHECKING:
@@ -86,70 +87,6 @@ def find_root(path: str | os.PathLike[str] | None = None) -> Path:
         f"{given} is not a dataset directory: expected data/sources.yaml, data/systems.yaml "
         "and data/claims.yaml inside it"
     )
-
-
-def _loader() -> type[Any]:
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _refuse_shared(value: object, file: str) -> None:
-    """Refuse any list or mapping reached twice: that only happens through a YAML alias."""
-    seen: set[int] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict | list):
-            if id(item) in seen:
-                raise DataError(
-                    "YAML anchors and aliases (&name, *name) are not allowed in dataset files",
-                    file=file,
-                )
-            seen.add(id(item))
-            stack.extend(item.values() if isinstance(item, dict) else item)
-
-
-def read_yaml(path: Path, display: str | None = None) -> Any:
-    """Read one YAML file safely and strictly; each failure is a :class:`DataError` naming it.
-
-    Only a regular file of at most :data:`~armsref.dataset.regular.MAX_DOCUMENT`
-    bytes is read; see :mod:`armsref.dataset.strictyaml` for what is refused.
-    """
-    import yaml
-
-    from armsref.dataset.regular import open_regular, read_limited
-    from armsref.dataset.strictyaml import load_text
-    from armsref.errors import DocumentError
-
-    shown = display or str(path)
-    try:
-        with open_regular(path, shown) as stream:
-            text = read_limited(stream, shown).decode("utf-8")
-    except DocumentError as error:
-        reason = str(error).removeprefix(f"{shown}: ")
-        raise DataError(
-            "file is missing" if reason == "no such file" else reason, file=shown
-        ) from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"not valid UTF-8 (byte {error.start})", file=shown) from None
-    try:
-        value = load_text(text, shown)
-    except yaml.constructor.ConstructorError as error:
-        mark = error.problem_mark
-        line = f"line {mark.line + 1}: " if mark else ""
-        tag = (error.problem or "").rsplit("tag ", 1)[-1].strip(" '")
-        raise DataError(
-            f"{line}tag {tag!r} is not allowed; dataset files are plain YAML", file=shown
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise DataError(f"malformed YAML: {line}{error.problem}", file=shown) from None
-    except yaml.YAMLError as error:
-        raise DataError(f"malformed YAML: {error}", file=shown) from None
-    _refuse_shared(value, shown)
-    return value
 
 
 def _entries(value: Any, file: str) -> list[Mapping[str, Any]]:

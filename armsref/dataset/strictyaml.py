@@ -35,11 +35,12 @@ import re
 import types
 import typing
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from armsref.errors import DataError
 
-__all__ = ["check_entry", "load_text"]
+__all__ = ["check_entry", "load_text", "read_yaml"]
 
 _TAGS = {
     "tag:yaml.org,2002:timestamp": "a timestamp",
@@ -213,3 +214,60 @@ def _check(model: Any, entry: Mapping[str, Any], file: str, label: str, prefix: 
             problem = _check_value(item, kinds)
             if problem:
                 raise DataError(problem, file=file, entry=label, field=f"{prefix}{key}")
+
+
+def _refuse_shared(value: object, file: str) -> None:
+    """Refuse any list or mapping reached twice: that only happens through a YAML alias."""
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict | list):
+            if id(item) in seen:
+                raise DataError(
+                    "YAML anchors and aliases (&name, *name) are not allowed in dataset files",
+                    file=file,
+                )
+            seen.add(id(item))
+            stack.extend(item.values() if isinstance(item, dict) else item)
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Read one YAML file safely and strictly; each failure is a :class:`DataError` naming it.
+
+    Only a regular file of at most :data:`~armsref.dataset.regular.MAX_DOCUMENT`
+    bytes is read; see :mod:`armsref.dataset.strictyaml` for what is refused.
+    """
+    import yaml
+
+    from armsref.dataset.regular import open_regular, read_limited
+    from armsref.errors import DocumentError
+
+    shown = display or str(path)
+    try:
+        with open_regular(path, shown) as stream:
+            text = read_limited(stream, shown).decode("utf-8")
+    except DocumentError as error:
+        reason = str(error).removeprefix(f"{shown}: ")
+        raise DataError(
+            "file is missing" if reason == "no such file" else reason, file=shown
+        ) from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"not valid UTF-8 (byte {error.start})", file=shown) from None
+    try:
+        value = load_text(text, shown)
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark
+        line = f"line {mark.line + 1}: " if mark else ""
+        tag = (error.problem or "").rsplit("tag ", 1)[-1].strip(" '")
+        raise DataError(
+            f"{line}tag {tag!r} is not allowed; dataset files are plain YAML", file=shown
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise DataError(f"malformed YAML: {line}{error.problem}", file=shown) from None
+    except yaml.YAMLError as error:
+        raise DataError(f"malformed YAML: {error}", file=shown) from None
+    _refuse_shared(value, shown)
+    return value
