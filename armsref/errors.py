@@ -100,7 +100,8 @@ class UnknownSystemError(ArmsrefError, LookupError):
         self.query = query
         self.suggestions = tuple(suggestions)
         self.known_other = known_other
-        message = f"no system named {query!r}"
+        shown = query if len(query) <= 80 else f"{query[:60]}...({len(query)} characters)"
+        message = f"no system named {shown!r}"
         if known_other is not None:
             name, kind = known_other
             what = (
@@ -108,7 +109,7 @@ class UnknownSystemError(ArmsrefError, LookupError):
                 if name.casefold() == query.strip().casefold()
                 else (f"{name}, a known {kind}")
             )
-            message = f"{query!r} is {what}, but the dataset holds no data on it"
+            message = f"{shown!r} is {what}, but the dataset holds no data on it"
         elif self.suggestions:
             quoted = " or ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"

@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
             "name must be a system name (str), got list (['ATACMS'])",
         ),
         (lambda: armsref.get(None), "name must be a system name (str), got NoneType (None)"),
+        (lambda: armsref.identify(3), "name must be a system name (str), got int (3)"),
         (lambda: armsref.search(None), "text must be text (str), got NoneType (None)"),
         (lambda: armsref.search("tom", limit="3"), "limit must be a whole number (int), got str"),
         (lambda: armsref.search("tom", limit=True), "limit must be a whole number (int), got bool"),
@@ -85,6 +86,9 @@ def test_a_huge_search_is_quick_and_empty() -> None:
 
     started = time.perf_counter()
     assert armsref.search("tomahawk" * 125000) == []
+    with pytest.raises(armsref.UnknownSystemError) as caught:
+        armsref.get("tomahawk" * 125000)
+    assert len(str(caught.value)) < 200  # the name is shortened in the message
     # Not a timing assertion on speed, only that it is not the 10 s it was: generous.
     assert time.perf_counter() - started < 5
 
@@ -116,6 +120,8 @@ HOSTILE = st.one_of(
 
 CALLS: dict[str, Callable[[Any], Any]] = {
     "get": armsref.get,
+    "identify": armsref.identify,
+    "scan_all": armsref.scan_all,
     "search": armsref.search,
     "search limit": lambda x: armsref.search("tom", limit=x),
     "convert value": lambda x: armsref.convert(x, "km"),
