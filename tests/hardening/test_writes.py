@@ -98,7 +98,7 @@ def test_kill_9_at_random_moments_never_leaves_half_a_change(
     dataset_dir: Path, tmp_path: Path
 ) -> None:
     documents = []
-    for number in range(KILL_ROUNDS + 1):
+    for number in range(KILL_ROUNDS + 2):
         path = tmp_path / f"r{number:02d}.txt"
         path.write_text(long_document(str(number)), encoding="utf-8")
         documents.append(path)
@@ -106,18 +106,20 @@ def test_kill_9_at_random_moments_never_leaves_half_a_change(
     def add(number: int) -> list[str]:
         return ["add-source", str(documents[number]), "--id", f"r{number:02d}"]
 
-    # Round 0 runs to the end: how long a run takes, and how many claims a document gives.
-    started = time.monotonic()
-    code, out = finish(*forked([*add(0), "--data", str(dataset_dir)]))
-    duration = time.monotonic() - started
-    assert code == 0 and out.startswith("added source 'r00'"), out
+    # Rounds 0 and 1 run to the end: how many claims a document gives, and how long a
+    # run takes once the caches are warm.
+    for number in (0, 1):
+        started = time.monotonic()
+        code, out = finish(*forked([*add(number), "--data", str(dataset_dir)]))
+        duration = time.monotonic() - started
+        assert code == 0 and out.startswith(f"added source 'r{number:02d}'"), out
     claims = whole(dataset_dir)["r00"]
     assert claims > 0
     chance = random.Random(14)
-    reported = {"r00"}
-    for number in range(1, KILL_ROUNDS + 1):
+    reported = {"r00", "r01"}
+    for number in range(2, KILL_ROUNDS + 2):
         # Half the kills fall anywhere, half near the end, where the files are written.
-        low, high = (0.0, 1.1) if number % 2 else (0.75, 1.15)
+        low, high = (0.0, 1.0) if number % 2 else (0.8, 1.02)
         pid, reading = forked([*add(number), "--data", str(dataset_dir)])
         time.sleep(duration * chance.uniform(low, high))
         os.kill(pid, signal.SIGKILL)
@@ -128,7 +130,7 @@ def test_kill_9_at_random_moments_never_leaves_half_a_change(
         assert set(present.values()) == {claims}, "a source recorded without all its claims"
         assert reported <= set(present)
     present = set(whole(dataset_dir))
-    killed = [n for n in range(1, KILL_ROUNDS + 1) if f"r{n:02d}" not in present]
+    killed = [n for n in range(2, KILL_ROUNDS + 2) if f"r{n:02d}" not in present]
     # A killed run that never committed left nothing behind: the document can be added again.
     for number in killed[:3]:
         code, out = finish(*forked([*add(number), "--data", str(dataset_dir)]))
