@@ -17,8 +17,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from armsref.errors import (
+    ArgumentTypeError,
     ArmsrefError,
     DataError,
+    DocumentError,
     InputError,
     UnitError,
     UnknownSourceError,
@@ -69,10 +71,12 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "AlsoFigure",
+    "ArgumentTypeError",
     "ArmsrefError",
     "DataError",
     "Dataset",
     "Disagreement",
+    "DocumentError",
     "DocumentScan",
     "Extraction",
     "Finding",

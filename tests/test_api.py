@@ -10,10 +10,12 @@ from armsref import errors
 
 PUBLIC = [
     "AlsoFigure",
+    "ArgumentTypeError",
     "ArmsrefError",
     "DataError",
     "Dataset",
     "Disagreement",
+    "DocumentError",
     "DocumentScan",
     "Extraction",
     "Finding",
