@@ -8,8 +8,9 @@ Curation sits above extraction, because both checking and adding read what
 - :mod:`~armsref.curation.intake`: ``add_source``, and the figures a source
   gives that no claim records;
 - :mod:`~armsref.curation.verification`: ``verify``, every check of the dataset;
-- :mod:`~armsref.curation.yamlwrite`: the one writer that changes ``data/``,
-  atomically and keeping the curator's formatting.
+- :mod:`~armsref.curation.yamlwrite`: new entries appended to ``data/`` files
+  keeping the curator's formatting (the files themselves are written as one
+  change through :mod:`armsref.dataset.journal`).
 
 Other packages import from the module that defines a name, so that importing
 this package costs nothing.
