@@ -172,6 +172,13 @@ def recover(root: Path) -> bool:
             pairs = [(_inside(root, a), _inside(root, b)) for a, b in moves]
         except (OSError, ValueError, KeyError, TypeError):
             raise DataError(f"{journal}: not an armsref journal; move it away") from None
+        folders = {data, root / "seeds"}
+        for staged, target in pairs:
+            # Only staged files, into data/ or seeds/, beside their targets.
+            if not staged.name.endswith(STAGED) or {staged.parent, target.parent} - folders:
+                raise DataError(f"{journal}: not an armsref journal; move it away")
+            if staged.parent != target.parent:
+                raise DataError(f"{journal}: not an armsref journal; move it away")
         try:
             for staged, target in pairs:
                 if staged.exists():

@@ -300,9 +300,23 @@ def test_verify_reports_a_seed_no_source_names(dataset_dir: Path) -> None:
     assert report.problems == ("seeds/005_orphan.txt is in the dataset but no source names it",)
 
 
-def test_a_foreign_journal_is_refused_not_obeyed(dataset_dir: Path) -> None:
+@pytest.mark.parametrize(
+    "moves",
+    [
+        '[["../../etc/passwd", "data/sources.yaml"]]',
+        '[["data/claims.yaml", "data/sources.yaml"]]',
+        '[["data/.x.armsref-staged", "/etc/passwd"]]',
+        '[["data/.x.armsref-staged", "seeds/000.txt"]]',
+        '"everything"',
+        "[[1, 2]]",
+    ],
+)
+def test_a_foreign_journal_is_refused_not_obeyed(dataset_dir: Path, moves: str) -> None:
+    before = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
     (dataset_dir / "data" / journal.JOURNAL).write_text(
-        '{"version": 1, "moves": [["../../etc/passwd", "data/sources.yaml"]]}', encoding="utf-8"
+        f'{{"version": 1, "moves": {moves}}}', encoding="utf-8"
     )
-    with pytest.raises(DataError, match="not an armsref journal"):
+    with pytest.raises(DataError, match="not an armsref journal; move it away"):
         armsref.load(dataset_dir)
+    (dataset_dir / "data" / journal.JOURNAL).unlink()
+    assert {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()} == before
