@@ -49,6 +49,15 @@ def children(pid: int) -> set[int]:
     return found
 
 
+def reading_file(pid: int, path: Path) -> bool:
+    """Whether the process has ``path`` open."""
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return False
+    return str(path) in links
+
+
 def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -109,10 +118,16 @@ def test_a_signal_ends_a_single_process_command_quietly(
     slow_folder: Path, tmp_path: Path, number: signal.Signals, code: int, command: str
 ) -> None:
     if command == "scan":
-        process = start("scan", str(slow_folder / "0.txt"))
+        document = slow_folder / "0.txt"
+        process = start("scan", str(document))
+        started = lambda: reading_file(process.pid, document)  # noqa: E731
     else:
         process = start("extract", "-")  # waits on its standard input, kept open
-    time.sleep(1.0)
+        started = lambda: "pipe" in Path(f"/proc/{process.pid}/wchan").read_text()  # noqa: E731
+    deadline = time.monotonic() + 30
+    while not started() and time.monotonic() < deadline:  # past start-up, at work
+        time.sleep(0.05)
+    time.sleep(0.2)
     process.send_signal(number)
     out, err = process.communicate(timeout=30)
     assert (process.returncode, out, err) == (code, "", "")

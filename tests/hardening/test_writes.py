@@ -212,7 +212,17 @@ def test_the_real_command_killed_mid_run(
     document = tmp_path / "r-real.txt"
     document.write_text(long_document("real", copies=3), encoding="utf-8")
     process = cli("add-source", str(document), "--id", "r-real", "--data", str(dataset_dir))
-    time.sleep(0.8)
+    # Past the interpreter's start-up (pydantic is imported when the dataset is read),
+    # then a little further in.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if "pydantic_core" in Path(f"/proc/{process.pid}/maps").read_text():
+                break
+        except OSError:
+            break
+        time.sleep(0.02)
+    time.sleep(0.3)
     process.send_signal(number)
     out, err = process.communicate(timeout=60)
     present = whole(dataset_dir)
