@@ -9,9 +9,12 @@ Two promises, kept by every write armsref makes to ``data/`` and ``seeds/``:
   read back with ruamel.yaml's round-trip loader to prove it holds the old
   entries unchanged plus the new ones. A file that is not a plain block list
   (empty, or written ``[]``) is rewritten through the round-trip loader instead.
-- **A write is whole or not at all.** :func:`atomic_write` writes a temporary
-  file beside the target, flushes and fsyncs it, then renames it over the
-  target: an interrupted run leaves the old file whole.
+- **A write is whole or not at all.** :func:`appended_bytes` only computes
+  the new bytes; a change to a dataset stages them, with every other file of
+  the same change, through :class:`armsref.dataset.journal.Change`, under the
+  dataset's lock, so that all of them land together or none does. (For one
+  file on its own, :func:`atomic_write` writes a temporary file beside the
+  target, flushes and fsyncs it, then renames it over the target.)
 
 Examples:
     >>> print(render_entries([{"system": "atacms", "also": {"value": 300, "unit": "km"}}]), end="")
