@@ -1,15 +1,18 @@
 """The on-disk cache of compiled scanner databases: one that cannot lie or be abused.
 
-A cached database is a file of three lines and a body::
+A cached database is a file of four lines and a body::
 
-    armsref-scanner-cache 1
+    armsref-scanner-cache 2
     <sha256 of what it was built from: the patterns, flags, engine version, machine>
+    <what the database answered to a probe text when it was compiled>
     <sha256 of the body>
     <the compiled database>
 
 It is used only if the header names exactly the build wanted and the body's
-digest matches; anything else (truncated, random bytes, a database of other
-patterns, an older format) is compiled afresh and replaced, never used.
+digest matches, and then only if the loaded database answers the probe as
+the one compiled did (see :mod:`armsref.scanning.engine`); anything else
+(truncated, random bytes, a database of other patterns behind a forged
+header, an older format) is compiled afresh and replaced, never used.
 Files are opened without following a symlink and without blocking, and only a
 regular file is read (a FIFO, a device such as ``/dev/zero`` or a folder in
 its place is ignored). A new file is written to a fresh ``mkstemp`` name
@@ -21,10 +24,10 @@ Failing to cache never fails a scan.
 Examples:
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp()) / "cache"
-    >>> store(folder / "x.db", "key", b"body")
+    >>> store(folder / "x.db", "key", b"body", "1,2")
     True
     >>> load(folder / "x.db", "key"), load(folder / "x.db", "other")
-    (b'body', None)
+    ((b'body', '1,2'), None)
     >>> oct(folder.stat().st_mode & 0o777)
     '0o700'
 """
@@ -40,7 +43,7 @@ from pathlib import Path
 
 __all__ = ["MAGIC", "MAX_DATABASE", "build_key", "load", "store"]
 
-MAGIC = b"armsref-scanner-cache 1\n"
+MAGIC = b"armsref-scanner-cache 2\n"
 #: The largest cached database read (far above any real one).
 MAX_DATABASE = 64 << 20
 
@@ -64,8 +67,11 @@ def _usable_folder(folder: Path) -> bool:
     return not info.st_mode & 0o022
 
 
-def load(path: Path, key: str) -> bytes | None:
-    """The database body cached at ``path`` for ``key``, or ``None`` if it cannot be trusted."""
+def load(path: Path, key: str) -> tuple[bytes, str] | None:
+    """The database body cached at ``path`` for ``key`` and its probe answer, or ``None``.
+
+    ``None`` when the file is missing, not a regular file, or cannot be trusted.
+    """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | os.O_NOCTTY
     try:
         descriptor = os.open(path, flags)
@@ -84,14 +90,21 @@ def load(path: Path, key: str) -> bytes | None:
     header = MAGIC + key.encode() + b"\n"
     if not data.startswith(header):
         return None
-    digest, newline, body = data[len(header) :].partition(b"\n")
-    if not newline or hashlib.sha256(body).hexdigest().encode() != digest:
+    probe, newline, rest = data[len(header) :].partition(b"\n")
+    digest, newline_too, body = rest.partition(b"\n")
+    if not (newline and newline_too) or hashlib.sha256(body).hexdigest().encode() != digest:
         return None
-    return body
+    try:
+        return body, probe.decode("ascii")
+    except UnicodeDecodeError:
+        return None
 
 
-def store(path: Path, key: str, body: bytes) -> bool:
-    """Keep ``body`` at ``path`` for ``key``; return whether it was kept (never raises OSError)."""
+def store(path: Path, key: str, body: bytes, probe: str) -> bool:
+    """Keep ``body`` (and its ``probe`` answer) at ``path`` for ``key``.
+
+    Returns whether it was kept; never raises ``OSError``.
+    """
     folder = path.parent
     if not _usable_folder(folder):
         return False
@@ -101,7 +114,7 @@ def store(path: Path, key: str, body: bytes) -> bool:
         return False
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(MAGIC + key.encode() + b"\n")
+            stream.write(MAGIC + key.encode() + b"\n" + probe.encode("ascii") + b"\n")
             stream.write(hashlib.sha256(body).hexdigest().encode() + b"\n")
             stream.write(body)
         os.replace(temporary, path)

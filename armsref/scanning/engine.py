@@ -29,6 +29,7 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import re
@@ -118,28 +119,30 @@ def cache_path(name: str) -> Path | None:
     return Path(folder) / name if folder else None
 
 
-def _load(hyperscan: Any, path: Path | None, key: str) -> Any:
-    """A database compiled and stored before, if it is there, is the one wanted, and works here."""
+def _load(hyperscan: Any, path: Path | None, key: str) -> tuple[Any, str] | None:
+    """A database stored before, if it is there, was built for ``key`` and works here;
+    with what it answered to the probe when it was compiled."""
     from armsref.scanning.dbcache import load
 
-    body = load(path, key) if path is not None else None
-    if body is None:
+    found = load(path, key) if path is not None else None
+    if found is None:
         return None
+    body, answer = found
     try:
         database = hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
         database.scan(b"probe", match_event_handler=lambda *_: None)
     except Exception:  # built for another platform or Hyperscan build
         return None
-    return database
+    return database, answer
 
 
-def _store(data: bytes, path: Path | None, key: str) -> None:
+def _store(data: bytes, path: Path | None, key: str, answer: str) -> None:
     """Keep a compiled database for the next run; never fail for want of a cache."""
     from armsref.scanning.dbcache import store
 
     if path is not None:
-        store(path, key, data)
+        store(path, key, data, answer)
 
 
 class _Hyperscan:
@@ -164,9 +167,12 @@ class _Hyperscan:
         )
         key = build_key(*built_from)
         cached = cache_path(f"hyperscan-{key[:32]}.db")
-        self._database: Any = _load(hyperscan, cached, key)
-        if self._database is not None and not self._recognises(found):
-            self._database = None  # a cached database of other patterns: never used
+        self._database: Any = None
+        loaded = _load(hyperscan, cached, key)
+        if loaded is not None:
+            self._database, answer = loaded
+            if self._answer(found) != answer:
+                self._database = None  # a cached database of other patterns: never used
         if self._database is None:
             self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             self._database.compile(
@@ -175,16 +181,19 @@ class _Hyperscan:
                 elements=len(expressions),
                 flags=flags,
             )
-            _store(hyperscan.dumpb(self._database), cached, key)
+            _store(hyperscan.dumpb(self._database), cached, key, self._answer(found))
 
-    def _recognises(self, found: Matcher) -> bool:
-        """Whether the database finds every form's own name, and nothing that is no form."""
+    def _answer(self, found: Matcher) -> str:
+        """A digest of what the database finds in a probe made of every form's name.
+
+        A database of other patterns answers otherwise, whatever its header claims.
+        """
         probe = b"".join(b" " + form.name.encode() + b" .\n" for form in found.forms)
         try:
-            spans, _ = self.scan(probe)
+            spans, invalid = self.scan(probe + b"\xff")
         except Exception:
-            return False
-        return {form for _, _, form in spans} == set(range(len(found.forms)))
+            return "unusable"
+        return hashlib.sha256(repr((sorted(spans), invalid)).encode()).hexdigest()[:32]
 
     def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """See :class:`Prefilter`."""

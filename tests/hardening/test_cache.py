@@ -7,6 +7,7 @@ hostile; the scan must still find all five systems, and finish.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import subprocess
@@ -62,13 +63,13 @@ def other_patterns() -> bytes:
 
 
 def forged(path: Path) -> None:
-    """Other patterns behind a header that names the right build, with a matching digest."""
+    """Other patterns behind the right header (build and probe answer) with a matching digest."""
     import hashlib
 
-    key = path.read_bytes().split(b"\n")[1]
+    magic, key, answer, *_ = path.read_bytes().split(b"\n", 4)
     body = other_patterns()
     digest = hashlib.sha256(body).hexdigest().encode()
-    path.write_bytes(dbcache.MAGIC + key + b"\n" + digest + b"\n" + body)
+    path.write_bytes(b"\n".join([magic, key, answer, digest, body]))
 
 
 def _replace(path: Path, make: Callable[[Path], None]) -> None:
@@ -98,6 +99,7 @@ def test_a_poisoned_cache_is_never_used(primed: tuple[Path, Path, Path], poison:
     if poison != "directory":
         assert stat.S_ISREG(os.lstat(database).st_mode)
         assert dbcache.load(database, database.read_bytes().split(b"\n")[1].decode())
+        assert database.read_bytes().startswith(dbcache.MAGIC)
 
 
 def test_a_planted_symlink_is_replaced_not_written_through(
@@ -134,7 +136,7 @@ def test_a_folder_others_can_write_is_not_used(tmp_path: Path, kind: str) -> Non
         real.chmod(0o700)
         cache = tmp_path / "link"
         cache.symlink_to(real)
-    assert not dbcache.store(cache / "x.db", "key", b"body")
+    assert not dbcache.store(cache / "x.db", "key", b"body", "answer")
     assert list(real.iterdir()) == []
     document = tmp_path / "five.txt"
     document.write_text(TEXT, encoding="utf-8")
@@ -144,7 +146,14 @@ def test_a_folder_others_can_write_is_not_used(tmp_path: Path, kind: str) -> Non
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"armsref-scanner-cache 1\n", b"armsref-scanner-cache 1\nkey\nnot-a-digest\nbody"],
+    [
+        b"",
+        b"armsref-scanner-cache 2\n",
+        b"armsref-scanner-cache 2\nkey\nanswer\nnot-a-digest\nbody",
+        b"armsref-scanner-cache 1\nkey\n"
+        + hashlib.sha256(b"body").hexdigest().encode()
+        + b"\nbody",
+    ],
 )
 def test_load_refuses_what_it_did_not_write(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "x.db"
