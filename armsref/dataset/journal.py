@@ -107,7 +107,15 @@ def _lock(root: Path, exclusive: bool) -> Iterator[None]:
     except OSError as error:
         raise DataError(f"{data}: cannot be opened ({error.strerror})") from None
     try:
-        _flock(descriptor, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, root)
+        try:
+            _flock(descriptor, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH, root)
+        except OSError as error:  # a file system without locks (some network mounts)
+            if exclusive:
+                raise DataError(
+                    f"{data}: cannot be locked for writing ({error.strerror}); nothing was changed"
+                ) from None
+            yield  # a reader reads unlocked, as it would anywhere else
+            return
         _HELD[data] = "ex" if exclusive else "sh"
         try:
             yield

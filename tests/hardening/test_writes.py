@@ -330,3 +330,22 @@ def test_a_foreign_journal_is_refused_not_obeyed(dataset_dir: Path, moves: str) 
         armsref.load(dataset_dir)
     (dataset_dir / "data" / journal.JOURNAL).unlink()
     assert {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()} == before
+
+
+def test_a_file_system_without_locks_reads_unlocked_and_refuses_to_write(
+    dataset_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import fcntl
+
+    def no_locks(descriptor: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    assert armsref.load(dataset_dir).sources
+    document = tmp_path / "r-nolock.txt"
+    document.write_text("The ERAM has a range of up to 450 kilometers.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
+    with pytest.raises(DataError, match=r"cannot be locked for writing \(No locks available\)"):
+        armsref.add_source(document, data=dataset_dir)
+    assert {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()} == before
