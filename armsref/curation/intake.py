@@ -207,7 +207,7 @@ def add_source(
         DataError: the dataset cannot be loaded or written to.
     """
     from armsref.dataset.journal import Change, locked
-    from armsref.dataset.loading import clear_cache, load
+    from armsref.dataset.loading import clear_cache, is_installed_copy, load
     from armsref.extraction.pipeline import extract
 
     for name, value in (("id", id), ("outlet", outlet), ("title", title), ("url", url)):
@@ -220,6 +220,11 @@ def add_source(
         raise InputError(f"{path}: the document is empty; nothing was changed")
     dataset = load(data)
     root = dataset.root
+    if is_installed_copy(root):
+        raise DataError(
+            f"{root} is the dataset shipped inside the installed armsref, which is never "
+            "written to: copy it and pass --data DIR (or set ARMSREF_DATA); nothing was changed"
+        )
     digest = hashlib.sha256(raw).hexdigest()
     source_id = id if id is not None else slug(title or Path(path).stem)
     _check_new(dataset, source_id, digest)

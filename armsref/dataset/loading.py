@@ -38,6 +38,7 @@ __all__ = [
     "OTHERS_FILE",
     "clear_cache",
     "find_root",
+    "is_installed_copy",
     "load",
     "read_yaml",
     "sources",
@@ -51,6 +52,11 @@ OTHERS_FILE = "others.yaml"
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CACHE: dict[Path, Dataset] = {}
 _DEFAULT: dict[None, Dataset] = {}  # the default dataset, once found
+
+
+def is_installed_copy(root: Path) -> bool:
+    """Whether ``root`` is the dataset shipped inside the installed package (never written to)."""
+    return root.resolve() == (_PACKAGE / "_dataset").resolve()
 
 
 def _is_root(path: Path) -> bool:

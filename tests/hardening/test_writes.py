@@ -349,3 +349,20 @@ def test_a_file_system_without_locks_reads_unlocked_and_refuses_to_write(
     with pytest.raises(DataError, match=r"cannot be locked for writing \(No locks available\)"):
         armsref.add_source(document, data=dataset_dir)
     assert {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()} == before
+
+
+def test_the_installed_copy_is_never_written_to(
+    dataset_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from armsref.dataset import loading
+
+    package = tmp_path / "site-packages" / "armsref"
+    package.mkdir(parents=True)
+    dataset_dir.rename(package / "_dataset")
+    monkeypatch.setattr(loading, "_PACKAGE", package)
+    document = tmp_path / "r-installed.txt"
+    document.write_text("The ERAM has a range of up to 450 kilometers.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in package.rglob("*") if p.is_file()}
+    with pytest.raises(DataError, match="shipped inside the installed armsref, which is never"):
+        armsref.add_source(document)  # the default dataset: the installed copy
+    assert {p: p.read_bytes() for p in package.rglob("*") if p.is_file()} == before
