@@ -161,28 +161,27 @@ def context(text: str, start: int, end: int, window: int = WINDOW) -> Context:
     """Count the sense words within ``window`` characters of ``text[start:end]``.
 
     The name itself is not counted (``Patriot missile system`` holds *missile*,
-    but that is the name, not its context).
+    but that is the name, not its context), and no phrase is read across it.
     """
+    words = _TOKEN.findall(text, max(0, start - window), start)
+    words.append("")  # the name: no two-word phrase spans it
+    words += _TOKEN.findall(text, end, min(len(text), end + window))
+    lowers = [word.lower() for word in words]
     counts: dict[str, int] = {}
-    low, high = max(0, start - window), min(len(text), end + window)
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text, low, high)]
-    skip = False
-    for at, (token, where) in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
-        if start <= where < end:
-            continue
-        lower = token.lower()
-        following = tokens[at + 1][0] if at + 1 < len(tokens) else ""
-        sense = _PAIRS.get((lower, following.lower())) if following else None
+    at, last = 0, len(words) - 1
+    while at <= last:
+        word, lower = words[at], lowers[at]
+        following = lowers[at + 1] if at < last else ""
+        step = 1
+        sense = _PAIRS.get((lower, following)) if following else None
         if sense is not None:
-            skip = True
-        elif following.lower() in _UNITS and (token[0].isdigit() or lower in _SCALES):
-            sense, skip = "weapon", True  # a length figure: "300 km", "fifteen hundred miles"
-        else:
-            sense = _AS_WRITTEN.get(token) or _ANY_CASE.get(lower)
+            step = 2
+        elif following in _UNITS and word and (word[0].isdigit() or lower in _SCALES):
+            sense, step = "weapon", 2  # a length figure: "300 km", "fifteen hundred miles"
+        elif word:
+            sense = _AS_WRITTEN.get(word) or _ANY_CASE.get(lower)
         if sense is not None:
             counts[sense] = counts.get(sense, 0) + 1
+        at += step
     weapon = counts.pop("weapon", 0)
     return Context(weapon, counts)

@@ -14,21 +14,21 @@ Which names are uncertain is read from the data, never listed here
 Whether an acronym or everyday name means the system is decided per document
 (:mod:`armsref.scanning.discourse`). This module reads only the words right
 next to one occurrence (:func:`reading`): those that decide on their own.
-An everyday name is **the other sense** where any of these holds:
+An everyday name is **not a name at all** unless written with its capitals
+(``Patriot``, ``PATRIOT``; ``patriots`` and ``tomahawks`` are the everyday
+words, ``pAtriot`` is nothing), and it is **the other sense** where any of
+these holds:
 
-1. **Capitalised.** The word is written with a capital initial (``Patriot``)
-   or in capitals (``PATRIOT``). In lower case (``patriot``, ``tomahawks``) it
-   is the everyday word; in odd mixed case (``pAtriot``) it is not a name.
-2. **Not the head of another name.** The word that follows (after an optional
-   possessive, a space or a hyphen) is not one that makes the phrase a
-   different thing: a law (``Patriot Act``), a day (``Patriot Day``), food
-   (``Tomahawk steak``, ``tomahawk chop``), a tool (``Tomahawk axe``), a team,
-   newspaper or group (``Patriot Ledger``, ``Patriot Front``), or a place
-   (``Tomahawk Lake``, ``Patriot High School``). See :data:`OTHER_SENSE_NEXT`.
-3. **Not a team.** The words before it are not a team's home: ``New England
+1. **The head of another name.** The word that follows (after an optional
+   possessive, a space or a hyphen) makes the phrase a different thing: a law
+   (``Patriot Act``), a day (``Patriot Day``), food (``Tomahawk steak``,
+   ``Tomahawk chop``), a tool (``Tomahawk axe``), a team, newspaper or group
+   (``Patriot Ledger``, ``Patriot Front``), or a place (``Tomahawk Lake``,
+   ``Patriot High School``). See :data:`OTHER_SENSE_NEXT`.
+2. **A team.** The words before it are a team's home: ``New England
    Patriots``. See :data:`OTHER_SENSE_BEFORE`.
-4. **Not a town.** It is not followed by a comma and a US state, spelt out
-   or abbreviated: ``Tomahawk, Wisconsin``, ``Tomahawk, Wis.``, ``Tomahawk, WI``.
+3. **A town.** It is followed by a comma and a US state, spelt out or
+   abbreviated: ``Tomahawk, Wisconsin``, ``Tomahawk, Wis.``, ``Tomahawk, WI``.
 
 and **the weapon** where the word right after it names a part or use of one
 (``Patriot batteries``, ``Tomahawk strikes``, ``Storm Shadow missiles``; see
