@@ -10,10 +10,16 @@ also from the builtin a caller would already catch for that kind of problem::
     │       no system answers to the name asked for
     ├── UnknownSourceError(ArmsrefError, LookupError)
     │       no source has the id asked for
+    ├── UnknownClaimError(ArmsrefError, LookupError)
+    │       no claim has the id asked for
     ├── UnitError(ArmsrefError, ValueError)
     │       a quantity or unit that is not a usable length
     ├── InputError(ArmsrefError, ValueError)
-    │       an argument or document armsref cannot work with
+    │   │   an argument or document armsref cannot work with
+    │   ├── DocumentError
+    │   │       a document is missing, unreadable, binary or not UTF-8
+    │   └── DuplicateError
+    │           a document or id already in the dataset; nothing was changed
     └── VerificationError(ArmsrefError)
             verify() found problems; ``.problems`` lists them all
 
@@ -27,8 +33,11 @@ from collections.abc import Sequence
 __all__ = [
     "ArmsrefError",
     "DataError",
+    "DocumentError",
+    "DuplicateError",
     "InputError",
     "UnitError",
+    "UnknownClaimError",
     "UnknownSourceError",
     "UnknownSystemError",
     "VerificationError",
@@ -142,6 +151,41 @@ class InputError(ArmsrefError, ValueError):
     Examples: an empty name, a path that is not a readable text file, an id
     that is already taken.
     """
+
+
+class DocumentError(InputError):
+    """Raised when a document is missing, unreadable, binary or not UTF-8 text.
+
+    The message starts with the document's path.
+    """
+
+
+class DuplicateError(InputError):
+    """Raised when a write is refused because what it adds is already there.
+
+    A document already recorded as a source, or an id already taken; nothing
+    is changed.
+    """
+
+
+class UnknownClaimError(ArmsrefError, LookupError):
+    """Raised when no claim in the dataset has the id asked for.
+
+    Attributes:
+        query: the id that was asked for.
+        suggestions: the closest known ids, best first (may be empty).
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"no claim with id {query!r}"
+        if self.suggestions:
+            message += f"; did you mean {' or '.join(repr(s) for s in self.suggestions)}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class VerificationError(ArmsrefError):

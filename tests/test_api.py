@@ -14,7 +14,9 @@ PUBLIC = [
     "DataError",
     "Dataset",
     "Disagreement",
+    "DocumentError",
     "DocumentScan",
+    "DuplicateError",
     "Extraction",
     "Finding",
     "Identity",
@@ -28,6 +30,7 @@ PUBLIC = [
     "SystemCount",
     "SystemTally",
     "UnitError",
+    "UnknownClaimError",
     "UnknownSourceError",
     "UnknownSystemError",
     "Variant",
@@ -81,6 +84,9 @@ def test_error_tree_subclasses_the_matching_builtins() -> None:
     assert issubclass(errors.InputError, ValueError)
     assert issubclass(errors.UnknownSystemError, LookupError)
     assert issubclass(errors.UnknownSourceError, LookupError)
+    assert issubclass(errors.UnknownClaimError, LookupError)
+    assert issubclass(errors.DocumentError, errors.InputError)
+    assert issubclass(errors.DuplicateError, errors.InputError)
     for name in errors.__all__:
         assert issubclass(getattr(errors, name), errors.ArmsrefError)
         assert getattr(errors, name).__doc__

@@ -4,11 +4,18 @@ Each subcommand lives in its own module in this package and exposes
 ``register(subparsers, common)``, which adds its parser and sets ``run``, a
 function taking the parsed arguments and returning an exit code.
 
-Exit codes:
+Exit codes, the same for every command:
     0: success.
-    1: not found, failed verification, or some documents could not be read.
+    1: not found (a system, source, claim id or dataset directory), failed
+       verification, a document that is missing or cannot be read, a refused
+       write (a duplicate, the read-only shipped dataset, an edit that would
+       not verify), or a dataset file that is malformed.
     2: usage error: unknown option, bad number, unknown unit, bad argument.
     130: interrupted.
+
+Which dataset a command works on is found as :mod:`armsref.dataset.discovery`
+says: ``--data DIR`` (before or after the command name), ``ARMSREF_DATA``, the
+current directory or a parent holding one, else the shipped one, read-only.
 
 Errors are printed as one line on stderr, ``armsref: error: ...``, never as a
 traceback.
@@ -22,7 +29,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from armsref.errors import ArmsrefError, InputError, UnitError
+from armsref.errors import ArmsrefError, DocumentError, DuplicateError, InputError, UnitError
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -39,8 +46,13 @@ COMMANDS = {
     "verify": "armsref.cli.cmd_verify",
     "extract": "armsref.cli.cmd_extract",
     "add-source": "armsref.cli.cmd_add_source",
+    "review": "armsref.cli.cmd_review",
+    "disagreements": "armsref.cli.cmd_disagreements",
+    "init": "armsref.cli.cmd_init",
     "scan": "armsref.cli.cmd_scan",
 }
+#: The commands that read no dataset.
+NO_DATASET = frozenset({"convert", "init"})
 
 
 def _version() -> str:
@@ -67,6 +79,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog="Run 'armsref COMMAND --help' for a command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        dest="data_first",
+        help="use the dataset in DIR (also accepted after the command name)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
     for name, module in COMMANDS.items():
@@ -80,17 +98,47 @@ def error(message: str) -> None:
     print(f"armsref: error: {message}", file=sys.stderr)
 
 
+def _command(arguments: list[str]) -> str | None:
+    """The subcommand named, skipping a ``--data DIR`` given before it."""
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument == "--data":
+            position += 2
+            continue
+        if argument.startswith("--data="):
+            position += 1
+            continue
+        return argument if argument in COMMANDS else None
+    return None
+
+
+def _find_dataset(args: argparse.Namespace) -> None:
+    """Set ``args.data`` to the dataset found (None for the shipped, read-only one)."""
+    from armsref.dataset.discovery import locate
+
+    explicit = getattr(args, "data", None) or getattr(args, "data_first", None)
+    if args.command in NO_DATASET:
+        args.data = explicit
+        return
+    located = locate(explicit)
+    args.data = None if located.shipped else str(located.root)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    chosen = arguments[0] if arguments and arguments[0] in COMMANDS else None
-    parser = build_parser(chosen)
+    parser = build_parser(_command(arguments))
     try:
         args = parser.parse_args(arguments)
     except SystemExit as stop:  # argparse exits 2 on usage errors, 0 for --help
         return int(stop.code or 0)
     try:
+        _find_dataset(args)
         code: int = args.run(args)
+    except (DocumentError, DuplicateError) as problem:
+        error(str(problem))
+        return EXIT_FAILURE
     except (UnitError, InputError) as problem:
         error(str(problem))
         return EXIT_USAGE

@@ -1,11 +1,16 @@
-"""``armsref extract FILE``: the range figures a document gives, and for which system.
+"""``armsref extract PATH...``: the range figures documents give, and for which system.
 
-Changes nothing. ``--json`` prints one object: ``findings``, a list of objects
+``PATH`` is a file, a folder (read as ``armsref scan`` reads one) or ``-``.
+Changes nothing. A document that cannot be read is one ``armsref: error:``
+line on stderr; the others are read all the same, and the exit code is 1.
+
+``--json`` prints one object per document, one per line: ``path``, and
+``findings``, a list of objects
 with the keys ``system``, ``value`` or ``low``/``high``, ``unit``, ``qualifier``,
 ``also`` (``value`` or ``low``/``high``, ``unit``; or null), ``quote``,
 ``start`` and ``end``; with ``--all`` also ``unattributed``, the same shape
 with ``system`` null. ``--yaml`` prints ``data/claims.yaml`` entries ready to
-paste (unattributed figures as comments).
+paste, each with a new id (unattributed figures as comments).
 """
 
 from __future__ import annotations
@@ -30,9 +35,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Find every range figure in a UTF-8 text file and say which system it "
         "belongs to. Prints the findings; changes nothing.",
         examples="armsref extract article.txt\n  armsref extract article.txt --all --json\n"
-        "  armsref extract seeds/004_0e120a5187f68c70.txt --yaml",
+        "  armsref extract seeds/004_0e120a5187f68c70.txt --yaml\n  armsref extract articles/",
     )
-    parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="+",
+        help="a UTF-8 text file; a folder (its .txt, .text, .md, .markdown, .html, .htm "
+        "files); or - for stdin",
+    )
+    parser.add_argument(
+        "--recursive", action="store_true", help="also read the folders inside folders"
+    )
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print the findings as JSON")
     shape.add_argument(
@@ -86,44 +100,88 @@ def _source_id(path: str, raw: bytes, data: str | None) -> str:
     return slug(Path(path).stem) if path != "-" else "new-source"
 
 
-def run(args: argparse.Namespace) -> int:
-    """Extract the document's range figures and print them."""
+def _read(path: str) -> tuple[bytes, str]:
     from armsref.curation.intake import read_document
+    from armsref.errors import DocumentError
+
+    if path != "-":
+        return read_document(path)
+    from armsref.curation.documents import document_text
+
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw, document_text("-", raw)
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"stdin: not UTF-8 text (byte {error.start})") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Extract each document's range figures and print them."""
+    from armsref.cli import error
     from armsref.dataset.loading import load
-    from armsref.errors import InputError
+    from armsref.errors import DocumentError
     from armsref.extraction.pipeline import extract_all
+    from armsref.scanning.paths import expand
 
-    if args.file == "-":
-        from armsref.curation.documents import document_text
-
-        raw = sys.stdin.buffer.read()
+    dataset = load(args.data)
+    documents = list(expand(args.paths, args.recursive))
+    taken = {claim.id for claim in dataset.claims if claim.id}
+    failed = False
+    for document in documents:
+        if not isinstance(document, str):
+            error(f"{document.path}: {document.error}")
+            failed = True
+            continue
         try:
-            text = document_text("-", raw)
-        except UnicodeDecodeError as error:
-            raise InputError(f"stdin: not UTF-8 text (byte {error.start})") from None
-    else:
-        raw, text = read_document(args.file)
-    result = extract_all(text, load(args.data))
-    unattributed = result.unattributed if args.all else ()
-    if args.json:
-        shown: dict[str, Any] = {"findings": [_as_json(f) for f in result.findings]}
-        if args.all:
-            shown["unattributed"] = [_as_json(f) for f in unattributed]
-        print_json(shown)
-    elif args.yaml:
-        from armsref.curation.yamlwrite import render_entries
+            raw, text = _read(document)
+        except DocumentError as problem:
+            error(str(problem))
+            failed = True
+            continue
+        result = extract_all(text, dataset)
+        unattributed = result.unattributed if args.all else ()
+        if args.json:
+            shown: dict[str, Any] = {
+                "path": document,
+                "findings": [_as_json(f) for f in result.findings],
+            }
+            if args.all:
+                shown["unattributed"] = [_as_json(f) for f in unattributed]
+            print_json(shown)
+        elif args.yaml:
+            _print_yaml(document, raw, result.findings, unattributed, taken=taken, data=args.data)
+        else:
+            if len(documents) > 1:
+                print(f"{document}:")
+            for finding in result.findings:
+                print(_line(finding))
+            for finding in unattributed:
+                print(f"unattributed: {_line(finding)}")
+            if not result.findings and not unattributed:
+                print(f"no range figures found in {document}", file=sys.stderr)
+    return 1 if failed else 0
 
-        source = _source_id(args.file, raw, args.data)
-        claims = [f.to_claim(source) for f in result.findings]
-        if claims:
-            print(render_entries(claims), end="")
-        for finding in unattributed:
-            print(f"# unattributed: {finding.figure}: {finding.quote}")
-    else:
-        for finding in result.findings:
-            print(_line(finding))
-        for finding in unattributed:
-            print(f"unattributed: {_line(finding)}")
-        if not result.findings and not unattributed:
-            print(f"no range figures found in {args.file}", file=sys.stderr)
-    return 0
+
+def _print_yaml(
+    path: str,
+    raw: bytes,
+    findings: tuple[Finding, ...],
+    unattributed: tuple[Finding, ...],
+    *,
+    taken: set[str],
+    data: str | None,
+) -> None:
+    """Print claims ready to paste, with new ids no claim in the dataset has."""
+    from armsref.curation.yamlwrite import render_entries
+    from armsref.dataset.claimids import next_id
+
+    source = _source_id(path, raw, data)
+    claims = []
+    for finding in findings:
+        entry = finding.to_claim(source)
+        taken.add(claim_id := next_id(entry["system"], taken))
+        claims.append({"id": claim_id, **entry})
+    if claims:
+        print(render_entries(claims), end="")
+    for finding in unattributed:
+        print(f"# unattributed: {finding.figure}: {finding.quote}")

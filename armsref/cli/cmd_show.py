@@ -3,9 +3,11 @@
 ``--json`` prints one object with the keys ``id``, ``name``, ``short``, ``kind``,
 ``origin``, ``designations``, ``aliases``, ``variants`` (each with ``id``,
 ``name``, ``designations``, ``aliases``), ``unit``, ``claims`` (each as
-:func:`armsref.views.tables.claim_row` gives it), ``span`` (``low``, ``high``, ``text``, or
-null), ``disagreements`` (pairs of source ids) and ``variant`` (the id of the
-variant ``NAME`` names, or null).
+:func:`armsref.views.tables.claim_row` gives it), ``span`` (derived from the accepted
+claims: ``low``, ``high``, ``text``, ``derived``, ``claims``; or null),
+``disagreements`` (see :func:`armsref.views.disagreements.disagreement_rows`) and
+``variant`` (the id of the variant ``NAME`` names, or null). Claims are chosen by
+status as in ``armsref table`` (``--accepted-only``, ``--all``).
 
 ``NAME`` may name a variant (``MIM-104F``, ``ATACMS Block 1A``): the card is its
 system's, and says which variant was asked for. A name of another weapon system
@@ -17,7 +19,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from armsref.cli.output import add_command, print_json
+from armsref.cli.output import add_command, add_include, include_of, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -35,83 +37,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--unit", default="km", metavar="U", help="unit to show ranges in (default km)"
     )
+    add_include(parser)
     parser.add_argument("--json", action="store_true", help="print the card as JSON")
     parser.set_defaults(run=run)
-
-
-def card(system: Any, unit: str) -> dict[str, object]:
-    """The card's content as a mapping with the documented keys."""
-    from armsref.lengths import units
-    from armsref.views.tables import claim_row
-
-    claims = [claim_row(claim, unit) for claim in system.claims]
-    span = system.range_span(unit)
-    return {
-        "id": system.id,
-        "name": system.name,
-        "short": system.short,
-        "kind": system.kind,
-        "origin": system.origin,
-        "designations": list(system.designations),
-        "aliases": list(system.aliases),
-        "variants": [
-            {
-                "id": v.id,
-                "name": v.name,
-                "designations": list(v.designations),
-                "aliases": list(v.aliases),
-            }
-            for v in system.variants
-        ],
-        "unit": units.unit_symbol(unit),
-        "claims": claims,
-        "span": None if span is None else {"low": span.low, "high": span.high, "text": str(span)},
-        "disagreements": [[d.first.source, d.second.source] for d in system.disagreements()],
-    }
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the card of the system named."""
     from armsref.dataset.loading import load
     from armsref.dataset.lookup import index
+    from armsref.views.cards import card, render_card
 
     found = index(load(args.data)).identify(args.name)
     system = found.system
-    data = card(system, args.unit)
+    data = card(system, args.unit, include_of(args))
     data["variant"] = None if found.variant is None else found.variant.id
     if args.json:
         print_json(data)
         return 0
-    lines = []
     if found.variant is not None:
-        lines.append(f"{args.name} names the {found.variant.name} variant of {system.short}.")
-    variants = "; ".join(
-        v.name + (f" ({', '.join(v.designations)})" if v.designations else "")
-        for v in system.variants
-    )
-    lines += [
-        f"{system.short} — {system.name} ({system.id})",
-        f"  kind:         {system.kind}",
-        f"  origin:       {system.origin}",
-        f"  designations: {', '.join(system.designations) or 'none established'}",
-        f"  aliases:      {', '.join(system.aliases) or 'none'}",
-        f"  variants:     {variants or 'none listed'}",
-    ]
-    claims = data["claims"]
-    assert isinstance(claims, list)
-    if not claims:
-        lines.append("  ranges:       no range reported by any source")
-    else:
-        lines.append(f"  ranges ({data['unit']}):")
-        for entry in claims:
-            lines.append(f"    {entry['converted']:<16} {entry['source']} ({entry['file']})")
-            lines.append(f"      “{entry['quote']}”")
-        span = data["span"]
-        assert isinstance(span, dict)
-        lines.append(f"  span:         {span['text']}")
-        pairs = data["disagreements"]
-        assert isinstance(pairs, list)
-        agreement = "; ".join(f"{a} vs {b}" for a, b in pairs) if pairs else "none"
-        lines.append(f"  disagreements: {agreement}")
-    print("\n".join(lines))
+        print(f"{args.name} names the {found.variant.name} variant of {system.short}.")
+    print(render_card(data))
     return 0

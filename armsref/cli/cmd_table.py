@@ -1,11 +1,16 @@
-"""``armsref table``: the systems and the ranges sources report, as a table."""
+"""``armsref table``: the systems and the ranges sources report, as a table.
+
+Claims no curator has accepted are shown marked ``[unreviewed]``; with
+``--accepted-only`` they are left out; rejected claims appear only with
+``--all``. ``--json`` prints :func:`armsref.views.tables.rows`.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from armsref.cli.output import add_command, print_json
+from armsref.cli.output import add_command, add_include, include_of, print_json
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -19,7 +24,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "one row per claim (claims), converted to any unit, in any tabulate format.",
         examples="armsref table\n  armsref table --unit mi --format grid\n"
         "  armsref table --view claims --system tomahawk --system ERAM\n"
-        "  armsref table --view claims --source cnn-longer-range-missiles --json",
+        "  armsref table --view claims --source cnn-longer-range-missiles --json\n"
+        "  armsref table --view claims --accepted-only",
     )
     parser.add_argument(
         "--view",
@@ -52,6 +58,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only claims from this source id; repeatable",
     )
+    add_include(parser)
     parser.add_argument(
         "--json",
         action="store_true",
@@ -66,19 +73,9 @@ def run(args: argparse.Namespace) -> int:
     from armsref.views.tables import rows, table
 
     dataset = load(args.data)
+    chosen = {"systems": args.system, "sources": args.source, "include": include_of(args)}
     if args.json:
-        print_json(
-            rows(args.view, args.unit, systems=args.system, sources=args.source, dataset=dataset)
-        )
+        print_json(rows(args.view, args.unit, dataset=dataset, **chosen))
     else:
-        print(
-            table(
-                args.view,
-                args.unit,
-                args.fmt,
-                systems=args.system,
-                sources=args.source,
-                dataset=dataset,
-            )
-        )
+        print(table(args.view, args.unit, args.fmt, dataset=dataset, **chosen))
     return 0

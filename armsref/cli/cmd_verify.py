@@ -1,4 +1,10 @@
-"""``armsref verify``: check that every figure is really in its source."""
+"""``armsref verify``: check that every figure is really in its source.
+
+Unreviewed claims are warnings (on stderr); ``--strict`` makes them problems,
+for a newsroom's CI. A figure ``extract`` finds that a claim was made from is
+never a problem, whatever the claim's status or later edits. ``--json`` prints
+``{"ok", "checked", "problems", "warnings"}``. Exit code 1 if any problem.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +24,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         summary="check the dataset: files, quotes, figures, duplicates",
         description="Check every source file against its sha256, every quote against its "
         "source, and every figure against its quote. Lists every problem; exits 1 if any.",
-        examples="armsref verify\n  armsref verify --data ./my-dataset --json",
+        examples="armsref verify\n  armsref verify --strict\n"
+        "  armsref verify --data ./my-dataset --json",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="fail on unreviewed claims too, not only warn"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
@@ -28,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     """Verify the dataset and print the report."""
     from armsref.curation.verification import verify
 
-    report = verify(args.data)
+    report = verify(args.data, require_review=args.strict)
     if args.json:
         print_json(
             {

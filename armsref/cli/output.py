@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-__all__ = ["add_command", "print_json"]
+__all__ = ["add_command", "add_include", "include_of", "print_json"]
 
 
 def add_command(
@@ -38,6 +38,29 @@ def add_command(
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
+
+
+def add_include(parser: argparse.ArgumentParser) -> None:
+    """Add ``--accepted-only`` and ``--all``: which claims to show, by review status."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--accepted-only",
+        action="store_true",
+        help="show only claims a curator accepted (unreviewed ones are otherwise shown, marked)",
+    )
+    group.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_claims",
+        help="show rejected claims too, with their reasons",
+    )
+
+
+def include_of(args: argparse.Namespace) -> str:
+    """The choice of claims ``add_include``'s options made."""
+    if args.accepted_only:
+        return "accepted"
+    return "all" if args.all_claims else "default"
 
 
 def print_json(value: object) -> None:

@@ -3,13 +3,14 @@
 :func:`add_source` copies a document into ``seeds/``, records it in
 ``data/sources.yaml`` with its sha256, and appends every range figure
 :func:`armsref.extract` finds in it to ``data/claims.yaml`` as
-``reviewed: false`` (``armsref verify`` lists those as warnings until a curator
-reviews them). Everything is checked before anything is written; each file is
-written atomically, and if a later write fails the earlier ones are undone, so
-a refused or failed run leaves the dataset as it was.
+``status: unreviewed``, each with a new id (``armsref verify`` lists those as
+warnings until a curator reviews them with ``armsref review``). Everything is
+checked before anything is written; each file is written atomically, and if a
+later write fails the earlier ones are undone, so a refused or failed run
+leaves the dataset as it was.
 
-:func:`unrecorded` is the other direction, used by ``armsref verify``: the
-figures ``extract`` finds in a source that no claim from it records.
+:mod:`armsref.curation.recorded` is the other direction, used by ``armsref
+verify``: the figures ``extract`` finds in a source that no claim stands for.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from armsref.curation.documents import document_text
-from armsref.errors import DataError, InputError
+from armsref.errors import DataError, DocumentError, DuplicateError, InputError
 
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset
     from armsref.extraction.pipeline import Finding
 
-__all__ = ["AddedSource", "add_source", "read_document", "unrecorded"]
+__all__ = ["AddedSource", "add_source", "read_document"]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SEED = re.compile(r"^(\d+)_")
@@ -54,24 +55,24 @@ def read_document(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     """Read a document to extract from: its bytes and its text.
 
     Raises:
-        InputError: the file is missing, not a regular file, unreadable,
-            binary, or not UTF-8 text.
+        DocumentError: the file is missing, not a regular file, unreadable,
+            binary, or not UTF-8 text (an InputError).
     """
     given = Path(path)
     try:
         data = given.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{given}: no such file") from None
+        raise DocumentError(f"{given}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{given}: is a directory, not a text file") from None
+        raise DocumentError(f"{given}: is a directory, not a text file") from None
     except OSError as error:
-        raise InputError(f"{given}: cannot be read ({error.strerror})") from None
+        raise DocumentError(f"{given}: cannot be read ({error.strerror})") from None
     if b"\0" in data[:8192]:
-        raise InputError(f"{given}: looks binary (it holds NUL bytes); expected UTF-8 text")
+        raise DocumentError(f"{given}: looks binary (it holds NUL bytes); expected UTF-8 text")
     try:
         text = document_text(str(path), data)
     except UnicodeDecodeError as error:
-        raise InputError(
+        raise DocumentError(
             f"{given}: not UTF-8 text (byte {error.start} cannot be decoded); "
             "convert it to UTF-8 first"
         ) from None
@@ -108,22 +109,6 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def unrecorded(text: str, source: str, dataset: Dataset) -> list[Finding]:
-    """The findings in ``text`` that no claim of ``source`` in ``dataset`` records.
-
-    A claim records a finding when they share system, qualifier, number(s) and
-    unit (by name: ``km`` and ``kilometers`` are the same unit).
-    """
-    from armsref.extraction.pipeline import extract
-    from armsref.lengths.units import unit_name
-
-    recorded = {
-        (c.system, c.qualifier, c.value, c.low, c.high, unit_name(c.unit))
-        for c in dataset.claims_for_source(source)
-    }
-    return [f for f in _unique(extract(text, dataset)) if f.key not in recorded]
-
-
 def _next_seed(seeds: Path, digest: str) -> str:
     numbers = [int(m.group(1)) for p in seeds.glob("*") if (m := _SEED.match(p.name))]
     return f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
@@ -143,12 +128,12 @@ def _check_new(dataset: Dataset, source_id: str, digest: str) -> None:
         )
     for source in dataset.sources:
         if source.sha256 == digest:
-            raise InputError(
+            raise DuplicateError(
                 f"this document is already in the dataset as source {source.id!r} "
                 f"({source.file}); nothing was changed"
             )
     if any(source.id == source_id for source in dataset.sources):
-        raise InputError(
+        raise DuplicateError(
             f"the id {source_id!r} is already taken; choose another with --id; nothing was changed"
         )
 
@@ -184,26 +169,32 @@ def add_source(
         title: the title, as the text itself states it.
         published: the publication date (``YYYY-MM-DD``), as the text states it.
         url: where the document was published.
-        data: the dataset directory (default: ``ARMSREF_DATA`` or the shipped one).
+        data: the dataset directory (default: ``ARMSREF_DATA``; the shipped
+            dataset is read-only, see :mod:`armsref.dataset.discovery`).
 
     Returns:
         What was recorded: see :class:`AddedSource`.
 
     Raises:
-        InputError: the file cannot be read as text, an option is invalid, the
-            document is already in the dataset, or the id is taken.
-        DataError: the dataset cannot be loaded or written to.
+        DocumentError: the file cannot be read as text (an InputError).
+        DuplicateError: the document is already in the dataset, or the id is
+            taken (an InputError).
+        InputError: an option is invalid.
+        DataError: the dataset cannot be loaded or written to, or is the
+            read-only shipped one.
     """
     from armsref.curation.yamlwrite import append_entries, atomic_write
+    from armsref.dataset.claimids import next_id
+    from armsref.dataset.discovery import writable_root
     from armsref.dataset.loading import clear_cache, load
     from armsref.dataset.models import RangeClaim, Source
     from armsref.extraction.pipeline import extract
 
     raw, text = read_document(path)
     if not text.strip():
-        raise InputError(f"{path}: the document is empty; nothing was changed")
+        raise DocumentError(f"{path}: the document is empty; nothing was changed")
     when = _published(published)
-    dataset = load(data)
+    dataset = load(writable_root(data))
     root = dataset.root
     digest = hashlib.sha256(raw).hexdigest()
     source_id = id if id is not None else slug(title or Path(path).stem)
@@ -213,7 +204,12 @@ def add_source(
     file = f"seeds/{_next_seed(seeds, digest)}"
     options = {"outlet": outlet, "title": title, "published": when, "url": url}
     source = _source_entry(source_id, file, digest, options)
-    claims = [f.to_claim(source_id) for f in _unique(extract(text, dataset))]
+    taken = {claim.id for claim in dataset.claims if claim.id}
+    claims = []
+    for finding in _unique(extract(text, dataset)):
+        entry = finding.to_claim(source_id)
+        taken.add(claim_id := next_id(entry["system"], taken))
+        claims.append({"id": claim_id, **entry})
     try:
         Source.model_validate(source)
         for claim in claims:

@@ -10,7 +10,7 @@ reports every problem found, not just the first:
 - the same claim is recorded twice;
 - a range figure ``armsref extract`` finds in a source is missing from ``data/``.
 
-Claims marked ``reviewed: false`` are reported as warnings, not problems.
+Claims marked ``status: unreviewed`` are reported as warnings, not problems.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ class Report:
 
 
 def _name(claim: RangeClaim, position: int) -> str:
-    return f"claim {position} ({claim.system} from {claim.source}, {claim.figure!r})"
+    label = f"claim {claim.id}" if claim.id else f"claim {position}"
+    return f"{label} ({claim.system} from {claim.source}, {claim.figure!r})"
 
 
 @dataclass(frozen=True)
@@ -182,16 +183,17 @@ def check_second_units(dataset: Dataset, texts: dict[str, str | None]) -> Iterat
 def check_duplicates(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
     """The same claim recorded twice."""
     del texts
-    seen: dict[tuple[object, ...], int] = {}
+    seen: dict[tuple[object, ...], tuple[int, str]] = {}
     for position, claim in enumerate(dataset.claims, 1):
-        first = seen.setdefault(claim.key, position)
+        first, label = seen.setdefault(claim.key, (position, claim.id or str(position)))
         if first != position:
-            yield f"{_name(claim, position)}: the same claim is recorded already as claim {first}"
+            yield f"{_name(claim, position)}: the same claim is recorded already as claim {label}"
 
 
 def check_unrecorded(dataset: Dataset, texts: dict[str, str | None]) -> Iterator[str]:
-    """A range figure extract finds in a source that no claim from that source records."""
-    from armsref.curation.intake import unrecorded
+    """A range figure extract finds in a source that no claim from that source stands for
+    (see :mod:`armsref.curation.recorded`: a claim a curator edited or rejected still does)."""
+    from armsref.curation.recorded import unrecorded
 
     for source in dataset.sources:
         text = texts.get(source.id)
@@ -213,12 +215,19 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def verify(path: str | os.PathLike[str] | None = None, *, strict: bool = False) -> Report:
+def verify(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    strict: bool = False,
+    require_review: bool = False,
+) -> Report:
     """Check a dataset and report every problem found.
 
     Args:
         path: a dataset directory; ``None`` for the default dataset.
         strict: raise instead of returning a report with problems.
+        require_review: count unreviewed claims as problems, not warnings
+            (``armsref verify --strict``, for a newsroom's CI).
 
     Returns:
         A :class:`Report`; ``report.ok`` is True when nothing is wrong.
@@ -240,8 +249,11 @@ def verify(path: str | os.PathLike[str] | None = None, *, strict: bool = False) 
     warnings = [
         f"{_name(claim, position)}: not reviewed yet"
         for position, claim in enumerate(dataset.claims, 1)
-        if not claim.reviewed
+        if claim.status == "unreviewed"
     ]
+    if require_review:
+        problems += warnings
+        warnings = []
     report = Report(problems=tuple(problems), warnings=tuple(warnings), checked=len(dataset.claims))
     if strict:
         report.raise_for_problems()

@@ -168,3 +168,138 @@ def append_entries(path: Path, entries: Sequence[Mapping[str, Any]], shown: str)
         raise DataError(f"cannot be read: {error}", file=shown) from None
     atomic_write(path, appended_text(original, entries, shown).encode("utf-8"))
     return before
+
+
+#: In :func:`update_entries`, a field set to this is removed from its entry.
+REMOVE = object()
+
+
+def _starts(sequence: Any) -> list[int]:
+    """The line each list item starts on (0-based), as ruamel read them."""
+    return [sequence.lc.item(position)[0] for position in range(len(sequence))]
+
+
+def _outside(lines: list[str], starts: list[int], changed: set[int]) -> list[str]:
+    """The lines that belong to no changed entry (an entry runs to the next one's start)."""
+    bounds = [*starts, len(lines)]
+    kept = lines[: bounds[0]] if starts else list(lines)
+    for position in range(len(starts)):
+        if position not in changed:
+            kept += lines[bounds[position] : bounds[position + 1]]
+    return kept
+
+
+def _set(entry: Any, field: str, value: Any) -> None:
+    """Set a field of a round-trip mapping; a new field goes last, before the blank
+    lines and comments that followed the old last field (they separate entries)."""
+    import copy
+
+    if field in entry or not entry:
+        entry[field] = value
+        return
+    last = list(entry)[-1]
+    tokens = entry.ca.items.get(last)
+    after = tokens[2] if tokens and len(tokens) > 2 else None
+    entry[field] = value
+    if after is None:
+        return
+    own, _, rest = after.value.partition("\n")
+    if not rest:
+        return
+    moved = copy.copy(after)
+    moved.value = "\n" + rest
+    after.value = own + "\n"
+    entry.ca.items[field] = [None, None, moved, None]
+
+
+def _remove(entry: Any, field: str) -> None:
+    """Remove a field of a round-trip mapping, keeping the blank lines and comments
+    that followed it when it was the last one."""
+    import copy
+
+    if field not in entry:
+        return
+    fields = list(entry)
+    tokens = entry.ca.items.pop(field, None)
+    del entry[field]
+    after = tokens[2] if tokens and len(tokens) > 2 else None
+    if after is None or field != fields[-1] or len(fields) < 2:
+        return
+    rest = after.value.partition("\n")[2]
+    if not rest:
+        return
+    previous = entry.ca.items.get(fields[-2])
+    if previous and len(previous) > 2 and previous[2] is not None:
+        previous[2].value += rest
+    else:
+        moved = copy.copy(after)
+        moved.value = "\n" + rest
+        entry.ca.items[fields[-2]] = [None, None, moved, None]
+
+
+def updated_text(original: str, changes: Mapping[str, Mapping[str, Any]], shown: str) -> str:
+    """The text of a YAML list file with the entries whose ``id`` is a key of ``changes``
+    changed: each field set to its new value, or removed for :data:`REMOVE`.
+
+    Every line outside the changed entries is kept as it is, comments included.
+
+    Raises:
+        DataError: the file is not a YAML list, an id is in no entry, or the
+            result would change more than the entries named.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    yaml = _yaml()
+    try:
+        document: Any = yaml.load(original)
+    except YAMLError as error:
+        raise DataError(f"malformed YAML, not changed: {error}", file=shown) from None
+    if not isinstance(document, list):
+        raise DataError("expected a list of entries; not changed", file=shown)
+    where = {
+        item.get("id"): position
+        for position, item in enumerate(document)
+        if isinstance(item, Mapping) and item.get("id") in changes
+    }
+    missing = [key for key in changes if key not in where]
+    if missing:
+        raise DataError(f"no entry has id {missing[0]!r}; not changed", file=shown)
+    expected = _plain(document)
+    for key, fields in changes.items():
+        entry, wanted = document[where[key]], expected[where[key]]
+        for field, value in fields.items():
+            if value is REMOVE:
+                _remove(entry, field)
+                wanted.pop(field, None)
+            else:
+                _set(entry, field, _commented({field: value})[field])
+                wanted[field] = _plain(value)
+    out = io.StringIO()
+    yaml.dump(document, out)
+    text = out.getvalue()
+    again: Any = yaml.load(text)
+    changed = set(where.values())
+    if _plain(again) != expected or _outside(
+        original.splitlines(True), _starts(yaml.load(original)), changed
+    ) != _outside(text.splitlines(True), _starts(again), changed):
+        raise DataError(
+            "the change would not keep the rest of the file as written; not changed", file=shown
+        )
+    return text
+
+
+def update_entries(path: Path, changes: Mapping[str, Mapping[str, Any]], shown: str) -> bytes:
+    """Change entries of the YAML list in ``path`` by id (see :func:`updated_text`),
+    atomically; return the old bytes.
+
+    Raises:
+        DataError: the file cannot be read, or the change cannot be made cleanly.
+        OSError: the file cannot be written.
+    """
+    try:
+        before = path.read_bytes()
+        original = before.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"cannot be read: {error}", file=shown) from None
+    atomic_write(path, updated_text(original, changes, shown).encode("utf-8"))
+    return before

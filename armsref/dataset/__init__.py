@@ -3,11 +3,17 @@
 Data flows files → records → indices → answers. The modules, in that order:
 
 - :mod:`~armsref.dataset.variants`: a system's variants and their names;
+- :mod:`~armsref.dataset.fields`: the checks one field of a record must pass
+  (figures, units, a claim's review status);
 - :mod:`~armsref.dataset.models`: the records (sources, systems, range
   claims, the dataset), frozen pydantic models;
 - :mod:`~armsref.dataset.keys`: the key a name is compared by;
+- :mod:`~armsref.dataset.claimids`: claim ids, checked unique and made for
+  new claims;
 - :mod:`~armsref.dataset.loading`: finding a dataset directory, reading and
   validating its YAML into records, caching the result;
+- :mod:`~armsref.dataset.discovery`: which dataset a command works on (git-like),
+  and refusing writes to the shipped one;
 - :mod:`~armsref.dataset.lookup`: every name indexed by key; ``get`` and
   ``search``.
 

@@ -291,6 +291,7 @@ def _check_references(
 
 
 def _read(root: Path) -> Dataset:
+    from armsref.dataset.claimids import check_ids
     from armsref.dataset.models import Dataset, RangeClaim, Source, System
 
     shown = {name: f"{root.name}/data/{name}" for name in DATA_FILES}
@@ -313,6 +314,7 @@ def _read(root: Path) -> Dataset:
         shown["claims.yaml"],
         raw["claims.yaml"],
     )
+    check_ids(claims, raw["claims.yaml"], shown["claims.yaml"])
     return Dataset(
         root=root,
         sources=tuple(sources),

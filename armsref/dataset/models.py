@@ -12,12 +12,20 @@ reads and validates files into them.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from armsref.dataset.fields import (
+    CLAIM_ID,
+    Status,
+    check_shape,
+    check_status,
+    length_unit,
+    positive_finite,
+    refuse_old_keys,
+)
 from armsref.dataset.variants import Variant
 from armsref.errors import ArmsrefError, UnknownSourceError, UnknownSystemError
 from armsref.lengths import units
@@ -31,21 +39,6 @@ __all__ = ["AlsoFigure", "Dataset", "Qualifier", "RangeClaim", "Source", "System
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 _SLUG = r"^[a-z0-9][a-z0-9_-]*$"
-
-
-def _positive_finite(value: float | None) -> float | None:
-    if value is None:
-        return None
-    if not math.isfinite(value):
-        raise ValueError(f"must be a finite number, got {value}")
-    if value <= 0:
-        raise ValueError(f"must be greater than 0, got {value:g}")
-    return value
-
-
-def _length_unit(value: str) -> str:
-    units.unit_name(value)  # raises UnitError (a ValueError) with the reason
-    return value
 
 
 class _Linked(BaseModel):
@@ -76,7 +69,9 @@ class Source(_Linked):
     """A document under ``seeds/`` that the dataset quotes.
 
     ``outlet``, ``title`` and ``published`` hold what the text itself states, or
-    ``None`` where it does not.
+    a stored public copy of it confirms, or ``None``; ``url`` is where it was
+    published, ``retrieved`` the day it was read there, ``archive_url`` a
+    permanent copy.
     """
 
     id: str = Field(pattern=_SLUG)
@@ -85,6 +80,8 @@ class Source(_Linked):
     title: str | None = None
     published: dt.date | None = None
     url: str | None = None
+    retrieved: dt.date | None = None
+    archive_url: str | None = None
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
     @property
@@ -172,30 +169,24 @@ class AlsoFigure(BaseModel):
     high: float | None = None
     unit: str
 
-    _positive = field_validator("value", "low", "high")(_positive_finite)
-    _unit = field_validator("unit")(_length_unit)
+    _positive = field_validator("value", "low", "high")(positive_finite)
+    _unit = field_validator("unit")(length_unit)
 
     @model_validator(mode="after")
     def _shape(self) -> AlsoFigure:
-        _check_shape(self.value, self.low, self.high, between=self.value is None)
+        check_shape(self.value, self.low, self.high, between=self.value is None)
         return self
 
 
-def _check_shape(
-    value: float | None, low: float | None, high: float | None, *, between: bool
-) -> None:
-    if between:
-        if low is None or high is None or value is not None:
-            raise ValueError("a 'between' figure needs 'low' and 'high' and no 'value'")
-        if low >= high:
-            raise ValueError(f"'low' must be below 'high', got low={low:g} high={high:g}")
-    elif value is None or low is not None or high is not None:
-        raise ValueError("needs 'value' (and no 'low'/'high' unless the qualifier is 'between')")
-
-
 class RangeClaim(_Linked):
-    """One range figure a source attributes to a system, with its verbatim quote."""
+    """One range figure a source attributes to a system, with its verbatim quote.
 
+    ``id`` is short and stable (kept when the claim is edited); ``status`` says
+    whether a curator accepted it, has not reviewed it yet, or rejected it (then
+    ``reason`` says why).
+    """
+
+    id: str | None = Field(default=None, pattern=CLAIM_ID)
     system: str
     source: str
     value: float | None = None
@@ -208,14 +199,18 @@ class RangeClaim(_Linked):
     condition: str | None = Field(default=None, min_length=1)
     also: AlsoFigure | None = None
     quote: str = Field(min_length=1)
-    reviewed: bool = True
+    status: Status = "unreviewed"
+    reason: str | None = None
 
-    _positive = field_validator("value", "low", "high")(_positive_finite)
-    _unit = field_validator("unit")(_length_unit)
+    _positive = field_validator("value", "low", "high")(positive_finite)
+    _unit = field_validator("unit")(length_unit)
+
+    _old_keys = model_validator(mode="before")(refuse_old_keys)
 
     @model_validator(mode="after")
     def _shape(self) -> RangeClaim:
-        _check_shape(self.value, self.low, self.high, between=self.qualifier == "between")
+        check_shape(self.value, self.low, self.high, between=self.qualifier == "between")
+        check_status(self.status, self.reason)
         if self.also is not None and (self.also.value is None) != (self.value is None):
             raise ValueError("'also' must state the same kind of figure (a value or low/high)")
         return self

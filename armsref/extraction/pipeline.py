@@ -147,7 +147,7 @@ class Finding:
             >>> finding.to_claim("my-source")  # doctest: +NORMALIZE_WHITESPACE
             {'system': 'atacms', 'source': 'my-source', 'value': 300, 'unit': 'km',
              'qualifier': 'up_to', 'quote': 'The ATACMS has a range of up to 300 km',
-             'reviewed': False}
+             'status': 'unreviewed'}
         """
         if self.system is None:
             raise InputError(f"the figure {self.figure!r} is given to no system: not a claim")
@@ -163,7 +163,7 @@ class Finding:
         if self.also is not None:
             a = self.also
             claim["also"] = {**_numbers(a.value, a.low, a.high), "unit": a.unit}
-        claim.update(quote=self.quote, reviewed=False)
+        claim.update(quote=self.quote, status="unreviewed")
         return claim
 
 

@@ -45,11 +45,13 @@ _HEADERS: dict[View, dict[str, str]] = {
         "sources": "Sources",
     },
     "claims": {
+        "id": "Id",
         "system": "System",
         "source": "Source",
         "as_written": "As written",
         "converted": "In {unit}",
         "qualifier": "Qualifier",
+        "status": "Status",
         "quote": "Quote",
     },
 }
@@ -77,21 +79,43 @@ def _select(
     return chosen, source_ids
 
 
-def _claims(system: System, source_ids: set[str] | None) -> list[RangeClaim]:
-    return [c for c in system.claims if source_ids is None or c.source in source_ids]
+def _claims(system: System, source_ids: set[str] | None, include: str) -> list[RangeClaim]:
+    from armsref.views.selection import visible
+
+    chosen = [c for c in system.claims if source_ids is None or c.source in source_ids]
+    return visible(chosen, include)
+
+
+def _also(claim: RangeClaim) -> dict[str, object] | None:
+    also = claim.also
+    if also is None:
+        return None
+    numbers = (
+        {"value": also.value} if also.value is not None else {"low": also.low, "high": also.high}
+    )
+    return {**numbers, "unit": also.unit}
 
 
 def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     """One claim as a mapping with stable keys, its figures in ``unit``.
 
-    Keys: ``system``, ``source``, ``file`` (the source document), ``as_written``
-    (the figure with its hedge, as the source states it), ``converted`` (the same
-    in ``unit``, rounded as stated), ``value`` (exact, in ``unit``; a 'between'
-    claim gives ``low`` and ``high`` instead), ``unit``, ``qualifier``,
-    ``approximate``, ``variant``, ``condition``, ``quote``.
+    Keys: ``id``, ``system``, ``source``, ``file`` (the source document),
+    ``as_written`` (the figure with its hedge, as the source states it),
+    ``converted`` (the same in ``unit``, rounded as stated), ``value`` (exact,
+    in ``unit``; a 'between' claim gives ``low`` and ``high`` instead), ``unit``,
+    ``qualifier``, ``approximate``, ``variant``, ``condition``, ``also`` (the
+    figure in a second unit as the source gives it: ``value`` or
+    ``low``/``high``, and ``unit``; or null), ``status`` (accepted, unreviewed
+    or rejected), ``reason`` (why rejected, or null), ``quote``, and the
+    source's ``outlet``, ``title``, ``published`` (ISO date), ``url``,
+    ``retrieved``, ``archive_url`` (each null where not known) and ``cite`` (a
+    "cite as" line).
     """
+    from armsref.views.citations import source_fields
+
     exact = [value for value, _ in claim.figures_in(unit)]
     row: dict[str, object] = {
+        "id": claim.id,
         "system": claim.system,
         "source": claim.source,
         "file": claim.source_record.file,
@@ -108,8 +132,12 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
         approximate=claim.approximate,
         variant=claim.variant,
         condition=claim.condition,
+        also=_also(claim),
+        status=claim.status,
+        reason=claim.reason,
         quote=claim.quote,
     )
+    row.update(source_fields(claim.source_record))
     return row
 
 
@@ -120,6 +148,7 @@ def rows(
     systems: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
     dataset: Dataset | None = None,
+    include: str = "default",
 ) -> list[dict[str, object]]:
     """The table's rows as mappings with stable keys, in dataset order.
 
@@ -129,11 +158,14 @@ def rows(
         systems: keep only these systems (any of their names).
         sources: keep only claims from these source ids.
         dataset: the dataset to use (default: :func:`armsref.load`).
+        include: which claims by status: ``"default"`` (accepted and
+            unreviewed), ``"accepted"`` or ``"all"`` (see
+            :mod:`armsref.views.selection`).
 
     Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
-    ``ranges`` (a list of ``{"figure", "source", "qualifier", "value"}`` in the
-    chosen unit), ``sources`` (how many), ``unit``. A claims row is
-    :func:`claim_row`.
+    ``ranges`` (a list of ``{"id", "figure", "source", "qualifier", "status",
+    "value"}`` in the chosen unit), ``sources`` (how many), ``unit``. A claims
+    row is :func:`claim_row`.
 
     Raises:
         InputError: an unknown view.
@@ -150,13 +182,15 @@ def rows(
     chosen, source_ids = _select(dataset, systems, sources)
     result: list[dict[str, object]] = []
     for system in chosen:
-        claims = _claims(system, source_ids)
+        claims = _claims(system, source_ids, include)
         if view == "summary":
             ranges = [
                 {
+                    "id": c.id,
                     "figure": c.shown_in(unit),
                     "source": c.source,
                     "qualifier": c.qualifier,
+                    "status": c.status,
                     "value": c.figures_in(unit)[0][0] if c.value is not None else None,
                 }
                 for c in claims
@@ -185,11 +219,12 @@ def table(
     systems: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
     dataset: Dataset | None = None,
+    include: str = "default",
 ) -> str:
     """Render a view as a table in any of ``tabulate.tabulate_formats``.
 
     A system with no reported range says so in words (:data:`NO_RANGE`), never 0
-    or an empty cell.
+    or an empty cell. A claim no curator has accepted is marked as such.
 
     Raises:
         InputError: an unknown view or format.
@@ -202,7 +237,9 @@ def table(
         raise InputError(
             f"unknown table format {fmt!r}; choose one of {', '.join(sorted(tabulate_formats))}"
         )
-    data = rows(view, unit, systems=systems, sources=sources, dataset=dataset)
+    from armsref.views.selection import mark_of
+
+    data = rows(view, unit, systems=systems, sources=sources, dataset=dataset, include=include)
     chosen: View = "claims" if view == "claims" else "summary"
     headers = [label.format(unit=units.unit_symbol(unit)) for label in _HEADERS[chosen].values()]
     body: list[list[object]] = []
@@ -210,16 +247,21 @@ def table(
         if view == "summary":
             ranges = row["ranges"]
             assert isinstance(ranges, list)
-            cell = "; ".join(f"{r['figure']} ({r['source']})" for r in ranges) or NO_RANGE
+            cell = (
+                "; ".join(f"{r['figure']} ({r['source']}){mark_of(r['status'])}" for r in ranges)
+                or NO_RANGE
+            )
             body.append([row["short"], row["kind"], cell, row["sources"]])
         else:
             body.append(
                 [
+                    row["id"],
                     row["system"],
                     row["source"],
                     row["as_written"],
                     row["converted"],
                     str(row["qualifier"]).replace("_", " "),
+                    str(row["status"]) + (f": {row['reason']}" if row["reason"] else ""),
                     _short(str(row["quote"])),
                 ]
             )

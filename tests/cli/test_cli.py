@@ -149,7 +149,7 @@ def test_broken_dataset_is_one_line(dataset_dir: Path, capsys: pytest.CaptureFix
     edit(dataset_dir, "claims.yaml", lambda entries: entries[0].update(unit="kg"))
     code, _, err = run(capsys, "table", "--data", str(dataset_dir))
     assert code == 1 and err.count("\n") == 1
-    assert "claims.yaml: entry 1 (atacms from trump-asked-can-you-hit-moscow): field 'unit'" in err
+    assert "claims.yaml: entry 1 (id 'atacms-1'): field 'unit'" in err
 
 
 def test_help_on_every_command_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,7 +179,7 @@ def test_real_process_and_quiet_broken_pipe(tmp_path: Path) -> None:
         cwd=tmp_path,
         check=False,
     )
-    assert piped.stdout.startswith("| System") and piped.stderr == ""
+    assert piped.stdout.startswith("| Id ") and piped.stderr == ""
     # A reader that is gone before anything is written: the write fails with EPIPE.
     process = subprocess.Popen(
         [sys.executable, "-m", "armsref", "table"],

@@ -84,7 +84,7 @@ def test_extract_yaml_pastes_into_claims(
 ) -> None:
     claims = dataset_dir / "data" / "claims.yaml"
     text = claims.read_text(encoding="utf-8")
-    cut = text.index("- system: tomahawk\n  source: trump-putin-call-tomahawks")
+    cut = text.index("- id: tomahawk-2\n")
     claims.write_text(text[:cut], encoding="utf-8")
     assert not armsref.verify(dataset_dir).ok
     seed = dataset_dir / "seeds" / SEED.name
@@ -132,7 +132,7 @@ def test_extract_bad_files(
     if content is not None:
         path.write_bytes(content)
     code, out, err = run(capsys, "extract", str(path))
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""  # a document that cannot be read: 1, as for scan
     assert err.startswith("armsref: error: ") and message in err
     assert len(err.splitlines()) == 1
 
@@ -158,7 +158,7 @@ def test_add_source(capsys: pytest.CaptureFixture[str], dataset_dir: Path, artic
     assert out.splitlines()[0].startswith("added source 'new-article' as seeds/005_")
     assert "1 claim to review" in out
     code, out, err = run(capsys, "add-source", str(article), "--data", str(dataset_dir))
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""  # a refused duplicate is 1, not a usage error
     assert err == (
         "armsref: error: this document is already in the dataset as source 'new-article' "
         f"({armsref.load(dataset_dir).source('new-article').file}); nothing was changed\n"
@@ -166,26 +166,30 @@ def test_add_source(capsys: pytest.CaptureFixture[str], dataset_dir: Path, artic
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "expected"),
     [
-        ["--published", "yesterday"],
-        ["--id", "BAD ID"],
-        ["--id", "cnn-longer-range-missiles"],
+        (["--published", "yesterday"], 2),
+        (["--id", "BAD ID"], 2),
+        (["--id", "cnn-longer-range-missiles"], 1),
     ],
 )
 def test_add_source_refusals_change_nothing(
-    capsys: pytest.CaptureFixture[str], dataset_dir: Path, article: Path, argv: list[str]
+    capsys: pytest.CaptureFixture[str],
+    dataset_dir: Path,
+    article: Path,
+    argv: list[str],
+    expected: int,
 ) -> None:
     before = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
     code, out, err = run(capsys, "add-source", str(article), "--data", str(dataset_dir), *argv)
-    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert code == expected and out == "" and len(err.splitlines()) == 1
     after = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
     assert after == before
 
 
 def test_add_source_missing_file(capsys: pytest.CaptureFixture[str], dataset_dir: Path) -> None:
     code, _, err = run(capsys, "add-source", "/no/such/file.txt", "--data", str(dataset_dir))
-    assert code == 2 and err == "armsref: error: /no/such/file.txt: no such file\n"
+    assert code == 1 and err == "armsref: error: /no/such/file.txt: no such file\n"
 
 
 def test_as_a_real_process(dataset_dir: Path, article: Path) -> None:

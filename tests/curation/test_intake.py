@@ -10,7 +10,8 @@ import pytest
 
 import armsref
 from armsref.curation import intake, yamlwrite
-from armsref.curation.intake import add_source, read_document, unrecorded
+from armsref.curation.intake import add_source, read_document
+from armsref.curation.recorded import unrecorded
 from armsref.curation.verification import verify
 from armsref.errors import DataError, InputError
 
@@ -57,8 +58,8 @@ def test_add_source_round_trips(dataset_dir: Path, article: Path) -> None:
     assert after["data/systems.yaml"] == before["data/systems.yaml"]
     assert set(after) - set(before) == {added.file}
     appended = after["data/claims.yaml"][len(before["data/claims.yaml"]) :].decode()
-    assert appended.startswith("\n- system: eram\n")
-    assert "reviewed: false" in appended
+    assert appended.startswith("\n- id: eram-2\n  system: eram\n")
+    assert "status: unreviewed" in appended
     # The dataset loads, verifies clean, and lists the new claims as unreviewed.
     armsref.clear_cache()
     dataset = armsref.load(dataset_dir)
@@ -68,9 +69,9 @@ def test_add_source_round_trips(dataset_dir: Path, article: Path) -> None:
         "2025-10-16",
         "https://example.org/a",
     )
-    assert [(c.system, c.value, c.qualifier, c.reviewed) for c in source.claims] == [
-        ("eram", 450, "up_to", False),
-        ("jassm", 925, "about", False),
+    assert [(c.id, c.system, c.value, c.qualifier, c.status) for c in source.claims] == [
+        ("eram-2", "eram", 450, "up_to", "unreviewed"),
+        ("jassm-1", "jassm", 925, "about", "unreviewed"),
     ]
     report = verify(dataset_dir)
     assert report.ok, report.problems
@@ -225,8 +226,8 @@ def test_rendered_claims_keep_the_curated_style() -> None:
 def test_verify_reports_a_figure_data_lacks(dataset_dir: Path) -> None:
     claims = dataset_dir / "data" / "claims.yaml"
     text = claims.read_text(encoding="utf-8")
-    cut = text.index("- system: eram")
-    claims.write_text(text[:cut] + text[text.index("- system: atacms", cut) :], encoding="utf-8")
+    cut = text.index("- id: eram-1")
+    claims.write_text(text[:cut] + text[text.index("- id: atacms-2", cut) :], encoding="utf-8")
     report = verify(dataset_dir)
     assert not report.ok
     assert report.problems == (

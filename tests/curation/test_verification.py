@@ -11,7 +11,7 @@ from armsref.curation.verification import verify
 from armsref.errors import VerificationError
 from tests.editing import edit
 
-TOMAHAWK_004 = "claim 3 (tomahawk from trump-putin-call-tomahawks, 'about 995 miles')"
+TOMAHAWK_004 = "claim tomahawk-2 (tomahawk from trump-putin-call-tomahawks, 'about 995 miles')"
 
 
 def test_shipped_dataset_verifies_clean() -> None:
@@ -70,9 +70,14 @@ def test_second_unit_figure_must_agree(dataset_dir: Path) -> None:
 
 
 def test_same_claim_twice(dataset_dir: Path) -> None:
-    edit(dataset_dir, "claims.yaml", lambda entries: entries.append(dict(entries[0])))
+    edit(
+        dataset_dir, "claims.yaml", lambda entries: entries.append({**entries[0], "id": "atacms-9"})
+    )
     (problem,) = verify(dataset_dir).problems
-    assert problem.startswith("claim 6 (atacms") and "recorded already as claim 1" in problem
+    assert (
+        problem.startswith("claim atacms-9 (atacms")
+        and "recorded already as claim atacms-1" in problem
+    )
 
 
 def test_every_problem_is_reported_not_just_the_first(dataset_dir: Path) -> None:
@@ -82,16 +87,16 @@ def test_every_problem_is_reported_not_just_the_first(dataset_dir: Path) -> None
 
     edit(dataset_dir, "claims.yaml", change)
     problems = verify(dataset_dir).problems
-    assert any(p.startswith("claim 1 ") for p in problems)
-    assert any(p.startswith("claim 4 ") for p in problems)
+    assert any(p.startswith("claim atacms-1 ") for p in problems)
+    assert any(p.startswith("claim eram-1 ") for p in problems)
 
 
 def test_unreviewed_claims_are_warnings(dataset_dir: Path) -> None:
-    edit(dataset_dir, "claims.yaml", lambda entries: entries[1].update(reviewed=False))
+    edit(dataset_dir, "claims.yaml", lambda entries: entries[1].update(status="unreviewed"))
     report = verify(dataset_dir)
     assert report.ok
     assert report.warnings == (
-        "claim 2 (tomahawk from trump-asked-can-you-hit-moscow, "
+        "claim tomahawk-1 (tomahawk from trump-asked-can-you-hit-moscow, "
         "'above 1,500 kilometers'): not reviewed yet",
     )
 
@@ -117,7 +122,7 @@ def test_cli_verify_exit_codes(dataset_dir: Path, capsys: pytest.CaptureFixture[
     )
     assert main(["verify", "--data", str(dataset_dir)]) == 1
     out = capsys.readouterr().out
-    assert "problem: claim 1 (atacms" in out and "1 problem" in out
+    assert "problem: claim atacms-1 (atacms" in out and "1 problem" in out
 
 
 def test_spelled_and_scaled_numbers_count_as_in_the_quote(dataset_dir: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 import armsref
 from armsref.dataset.loading import find_root, load, read_yaml
 from armsref.errors import DataError
+from tests.conftest import ROOT
 from tests.editing import edit
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -65,7 +66,14 @@ def test_five_claims_say_what_their_sources_say(dataset: armsref.Dataset) -> Non
         ("eram", "trump-putin-call-tomahawks", 285, "miles", "about", (460, "kilometers")),
         ("atacms", "trump-putin-call-tomahawks", 186, "miles", "about", (300, "kilometers")),
     ]
-    assert all(c.reviewed for c in dataset.claims)
+    assert [c.id for c in dataset.claims] == [
+        "atacms-1",
+        "tomahawk-1",
+        "tomahawk-2",
+        "eram-1",
+        "atacms-2",
+    ]
+    assert all(c.status == "accepted" for c in dataset.claims)
 
 
 def test_systems_without_a_reported_range_have_no_claims(dataset: armsref.Dataset) -> None:
@@ -84,14 +92,26 @@ def test_sources_point_at_the_seed_files_byte_for_byte(dataset: armsref.Dataset)
             assert (SEEDS / original.name).read_bytes() == original.read_bytes()
 
 
-def test_sources_record_only_what_the_text_states(dataset: armsref.Dataset) -> None:
+def test_sources_record_only_what_is_confirmed(dataset: armsref.Dataset) -> None:
     cnn = dataset.source("cnn-longer-range-missiles")
-    assert cnn.outlet == "CNN" and cnn.title is None and cnn.published is None
-    assert all(s.published is None for s in dataset.sources)  # no document states its date
+    assert cnn.outlet == "CNN" and cnn.published is None
+    assert all(s.published is None for s in dataset.sources)  # no copy confirms a date
+    assert dataset.source("trump-asked-can-you-hit-moscow").url is None  # no copy found
+    lines = (ROOT / "data" / "sources.yaml").read_text(encoding="utf-8").splitlines()
     for source in dataset.sources:
         text = source.text()
-        for stated in (source.outlet, source.title):
-            assert stated is None or stated in text
+        for field in ("outlet", "title", "published", "url", "retrieved", "archive_url"):
+            value = getattr(source, field)
+            if value is None or (isinstance(value, str) and value in text):
+                continue
+            # Not in the text itself: the file says, on the line or the one before, how
+            # it was confirmed.
+            at = next(
+                n
+                for n, line in enumerate(lines)
+                if line.strip().startswith(f"{field}: ") and str(value) in line
+            )
+            assert "#" in lines[at] or lines[at - 1].lstrip().startswith("#"), (source.id, field)
 
 
 def test_records_reach_their_relatives(dataset: armsref.Dataset) -> None:
@@ -156,7 +176,7 @@ def test_unknown_key_names_entry_and_field(dataset_dir: Path) -> None:
 def test_wrong_type_names_the_field(dataset_dir: Path) -> None:
     edit(dataset_dir, "claims.yaml", lambda entries: entries[2].update(value="far"))
     message = load_error(dataset_dir)
-    assert "claims.yaml: entry 3 (tomahawk from trump-putin-call-tomahawks)" in message
+    assert "claims.yaml: entry 3 (id 'tomahawk-2')" in message
     assert "field 'value'" in message and "'far'" in message
 
 

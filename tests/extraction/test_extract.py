@@ -214,7 +214,7 @@ def test_findings_become_valid_claims(dataset: armsref.Dataset) -> None:
     for case in load_cases():
         for finding in extract(case["text"], dataset):
             claim = RangeClaim.model_validate(finding.to_claim("some-source"))
-            assert claim.reviewed is False
+            assert claim.status == "unreviewed"
             assert claim.quote == finding.quote
 
 

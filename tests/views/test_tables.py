@@ -84,6 +84,7 @@ def test_bad_arguments_are_named() -> None:
 def test_claim_rows_have_stable_keys() -> None:
     (row,) = rows("claims", "mi", systems=["eram"])
     assert list(row) == [
+        "id",
         "system",
         "source",
         "file",
@@ -95,6 +96,19 @@ def test_claim_rows_have_stable_keys() -> None:
         "approximate",
         "variant",
         "condition",
+        "also",
+        "status",
+        "reason",
         "quote",
+        "outlet",
+        "title",
+        "published",
+        "url",
+        "retrieved",
+        "archive_url",
+        "cite",
     ]
+    assert row["id"] == "eram-1" and row["status"] == "accepted" and row["reason"] is None
+    assert row["also"] == {"value": 460, "unit": "kilometers"}
+    assert row["outlet"] == "Technical News" and str(row["url"]).startswith("https://")
     assert row["file"] == "seeds/004_0e120a5187f68c70.txt" and row["variant"] is None
