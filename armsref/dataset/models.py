@@ -148,16 +148,18 @@ class System(_Linked):
         return tuple(s for s in self._owner().sources if s.id in wanted)
 
     def range_span(self, unit: str = "km") -> Span | None:
-        """The lowest and highest range its sources report (see :mod:`~armsref.lengths.compare`)."""
+        """The lowest and highest range its accepted claims report (derived, not stated;
+        see :mod:`~armsref.lengths.compare`)."""
         from armsref.lengths.compare import range_span
 
-        return range_span(self.claims, unit)
+        return range_span([c for c in self.claims if c.status == "accepted"], unit)
 
     def disagreements(self) -> list[Disagreement[RangeClaim]]:
-        """Pairs of its claims that cannot both be true (see :mod:`~armsref.lengths.compare`)."""
+        """Pairs of its claims, rejected ones aside, that cannot both be true (see
+        :mod:`~armsref.lengths.compare`)."""
         from armsref.lengths.compare import disagreements
 
-        return disagreements(self.claims)
+        return disagreements([c for c in self.claims if c.status != "rejected"])
 
 
 class AlsoFigure(BaseModel):

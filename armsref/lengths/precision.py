@@ -2,7 +2,10 @@
 
 A stated figure is taken as rounded to its last significant digit: ``1,600``
 covers 1,550 to 1,650 and ``995`` covers 994.5 to 995.5. Converted figures are
-shown with as many significant digits as the source used, and at least three.
+shown with as many significant digits as the source used, never more, except
+that a round figure of one significant digit ("300", "1,000") is shown with
+two: "up to 1,000 miles" is "up to 1,600 km", neither 1,610 (more precise than
+the source) nor 2,000 (a worse figure than the source gave).
 
 Examples:
     >>> format_number(1601.29728, significant=3)
@@ -10,7 +13,9 @@ Examples:
     >>> round_figure(995, "mile", "kilometer")
     '1,600'
     >>> round_figure(300, "kilometer", "mile")
-    '186'
+    '190'
+    >>> round_figure(1000, "mile", "kilometer")
+    '1,600'
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ __all__ = [
     "format_number",
     "interval",
     "round_figure",
+    "shown_digits",
     "significant_digits",
     "stated_step",
 ]
@@ -79,15 +85,26 @@ def round_figure(value: float, unit: str, to: str) -> str:
     """Convert a stated figure and show it only as precisely as the source stated it.
 
     The result keeps as many significant digits as the figure was written with,
-    and at least three, so ``995 mi`` shows as ``1,600 km`` (never ``1601.2787``)
-    and ``300 km`` as ``186 mi`` (never ``200``). A figure in its own unit is
-    shown as written.
+    and two for a figure written with one, so ``995 mi`` shows as ``1,600 km``
+    (never ``1601.2787``), ``1,000 mi`` as ``1,600 km`` (not ``1,610``) and
+    ``300 km`` as ``190 mi`` (not ``186``, nor ``200``). A figure in its own
+    unit is shown as written.
     """
     source, target = unit_name(unit), unit_name(to)
     if source == target:
         return format_number(value)
     converted = to_unit(value, source, target)
-    return format_number(converted, significant=max(3, significant_digits(value)))
+    return format_number(converted, significant=shown_digits(value))
+
+
+def shown_digits(value: float) -> int:
+    """How many significant digits a figure converted from ``value`` is shown with.
+
+    Examples:
+        >>> shown_digits(995), shown_digits(1600), shown_digits(1000), shown_digits(2.25)
+        (3, 2, 2, 3)
+    """
+    return max(2, significant_digits(value))
 
 
 def interval(value: float, unit: str) -> tuple[float, float]:

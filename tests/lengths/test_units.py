@@ -98,8 +98,9 @@ def test_claim_quantity_and_to() -> None:
     ("value", "unit", "to", "shown"),
     [
         (995, "mi", "km", "1,600"),
-        (300, "km", "mi", "186"),
-        (1500, "kilometers", "mi", "932"),
+        (300, "km", "mi", "190"),  # one significant digit is shown with two, not three
+        (1000, "mi", "km", "1,600"),  # not 1,610
+        (1500, "kilometers", "mi", "930"),
         (285, "miles", "km", "459"),
         (300, "km", "km", "300"),
         (186, "mi", "nmi", "162"),
