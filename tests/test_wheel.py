@@ -89,3 +89,45 @@ def test_wheel_console_script_runs(installed: Path, tmp_path: Path) -> None:
     assert "5 claims checked: ok" in result.stdout
     table = run(installed, str(installed / "bin" / "armsref"), "table", cwd=tmp_path)
     assert table.returncode == 0 and "Tomahawk" in table.stdout
+
+
+def _tree(root: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file under ``root``: its mode and bytes."""
+    return {
+        str(path.relative_to(root)): (path.stat().st_mode, path.read_bytes())
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_curating_never_writes_into_site_packages(installed: Path, tmp_path: Path) -> None:
+    python = str(installed / "bin" / "python")
+    site = Path(
+        run(
+            installed,
+            python,
+            "-c",
+            "import armsref, pathlib; print(pathlib.Path(armsref.__file__).parent.parent)",
+            cwd=tmp_path,
+        ).stdout.strip()
+    )
+    assert site.name == "site-packages"
+    before = _tree(site)
+    command = str(installed / "bin" / "armsref")
+    article = tmp_path / "article.txt"
+    article.write_text("The ERAM has a range of up to 450 kilometers.\n", encoding="utf-8")
+    # Without a working copy, a write is refused and says how to make one.
+    refused = run(installed, command, "add-source", str(article), cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "read-only" in refused.stderr and "armsref init DIR" in refused.stderr
+    assert run(installed, command, "review", "accept", "atacms-1", cwd=tmp_path).returncode == 1
+    # With one, the whole loop runs there.
+    assert run(installed, command, "init", "work", cwd=tmp_path).returncode == 0
+    work = tmp_path / "work"
+    added = run(installed, command, "add-source", str(article), cwd=work)
+    assert added.returncode == 0, added.stderr
+    assert run(installed, command, "review", "accept", "eram-2", cwd=work).returncode == 0
+    verified = run(installed, command, "verify", "--strict", cwd=work)
+    assert verified.returncode == 0, verified.stdout
+    assert "6 claims checked: ok" in verified.stdout
+    assert _tree(site) == before
