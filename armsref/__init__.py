@@ -49,15 +49,20 @@ _LAZY: dict[str, str] = {
     "System": "armsref.dataset.models",
     "SystemCount": "armsref.scanning.mentions",
     "SystemTally": "armsref.scanning.documents",
+    "accept_claims": "armsref.curation.review",
     "add_source": "armsref.curation.intake",
     "clear_cache": "armsref.dataset.loading",
     "convert": "armsref.lengths.units",
+    "edit_claim": "armsref.curation.review",
     "extract": "armsref.extraction.pipeline",
     "extract_all": "armsref.extraction.pipeline",
     "get": "armsref.dataset.lookup",
     "identify": "armsref.dataset.lookup",
+    "init_dataset": "armsref.curation.workcopy",
     "load": "armsref.dataset.loading",
+    "locate": "armsref.dataset.discovery",
     "parse_quantity": "armsref.lengths.units",
+    "reject_claim": "armsref.curation.review",
     "scan": "armsref.scanning.mentions",
     "scan_all": "armsref.scanning.mentions",
     "scan_file": "armsref.scanning.documents",
@@ -98,15 +103,20 @@ __all__ = [
     "Variant",
     "VerificationError",
     "__version__",
+    "accept_claims",
     "add_source",
     "clear_cache",
     "convert",
+    "edit_claim",
     "extract",
     "extract_all",
     "get",
     "identify",
+    "init_dataset",
     "load",
+    "locate",
     "parse_quantity",
+    "reject_claim",
     "scan",
     "scan_all",
     "scan_file",
@@ -121,7 +131,10 @@ __all__ = [
 
 if TYPE_CHECKING:
     from armsref.curation.intake import add_source
+    from armsref.curation.review import accept_claims, edit_claim, reject_claim
     from armsref.curation.verification import Report, verify
+    from armsref.curation.workcopy import init_dataset
+    from armsref.dataset.discovery import locate
     from armsref.dataset.loading import clear_cache, load, sources, systems
     from armsref.dataset.lookup import Identity, get, identify, search
     from armsref.dataset.models import AlsoFigure, Dataset, RangeClaim, Source, System

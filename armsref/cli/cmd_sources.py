@@ -1,7 +1,8 @@
 """``armsref sources``: the documents the dataset quotes.
 
 ``--json`` prints a list of objects with the keys ``id``, ``file``, ``outlet``,
-``title``, ``published`` (ISO date or null), ``url``, ``sha256``, ``claims`` (how
+``title``, ``published`` (ISO date or null), ``url``, ``retrieved`` (ISO date or
+null), ``archive_url``, ``cite`` (a "cite as" line), ``sha256``, ``claims`` (how
 many) and ``systems`` (ids of the systems it gives ranges for).
 """
 
@@ -42,15 +43,14 @@ def run(args: argparse.Namespace) -> int:
     from armsref.dataset.loading import load
     from armsref.errors import InputError
 
+    from armsref.views.citations import source_fields
+
     dataset = load(args.data)
     data = [
         {
             "id": s.id,
             "file": s.file,
-            "outlet": s.outlet,
-            "title": s.title,
-            "published": s.published.isoformat() if s.published else None,
-            "url": s.url,
+            **source_fields(s),
             "sha256": s.sha256,
             "claims": len(s.claims),
             "systems": [x.id for x in s.systems],

@@ -2,7 +2,9 @@
 
 Claims no curator has accepted are shown marked ``[unreviewed]``; with
 ``--accepted-only`` they are left out; rejected claims appear only with
-``--all``. ``--json`` prints :func:`armsref.views.tables.rows`.
+``--all``. The claims view, in a plain-text format, ends with a "cite as" line
+for each source it quotes. ``--json`` prints :func:`armsref.views.tables.rows`
+(each claims row has its source's citation fields and ``cite``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ import argparse
 from typing import Any
 
 from armsref.cli.output import add_command, add_include, include_of, print_json
+
+#: The formats read as plain text, after which "cite as" lines may follow.
+PLAIN_FORMATS = frozenset(
+    {"github", "grid", "simple", "plain", "pipe", "psql", "rst", "orgtbl", "outline"}
+)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -67,6 +74,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run)
 
 
+def _print_citations(claims: list[dict[str, object]]) -> None:
+    cited = {str(row["source"]): str(row["cite"]) for row in claims}
+    if cited:
+        print("\ncite as:")
+        for source, line in cited.items():
+            print(f"  {source}: {line}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the table."""
     from armsref.dataset.loading import load
@@ -78,4 +93,6 @@ def run(args: argparse.Namespace) -> int:
         print_json(rows(args.view, args.unit, dataset=dataset, **chosen))
     else:
         print(table(args.view, args.unit, args.fmt, dataset=dataset, **chosen))
+        if args.view == "claims" and args.fmt in PLAIN_FORMATS:
+            _print_citations(rows("claims", args.unit, dataset=dataset, **chosen))
     return 0

@@ -217,3 +217,28 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
     assert set(COMMANDS) <= listed
     code, _, err = run(capsys, "tabel")
     assert code == 2 and "invalid choice: 'tabel'" in err and "'table'" in err
+
+
+def test_claims_view_ends_with_cite_as_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "table", "--view", "claims", "--system", "tomahawk")
+    assert code == 0
+    tail = out.split("\ncite as:\n", 1)[1].splitlines()
+    assert tail == [
+        "  trump-asked-can-you-hit-moscow: n.d., seeds/000_bc19e693dffa449a.txt "
+        "(source trump-asked-can-you-hit-moscow)",
+        "  trump-putin-call-tomahawks: Technical News, “Trump talks with Putin as he considers "
+        "selling long-range missiles to Ukraine – National”, n.d., https://newstoper.xyz/"
+        "trump-talks-with-putin-as-he-considers-selling-long-range-missiles-to-ukraine-national",
+    ]
+    _, tsv, _ = run(capsys, "table", "--view", "claims", "--format", "tsv")
+    assert "cite as:" not in tsv
+
+
+def test_data_before_the_command(capsys: pytest.CaptureFixture[str], dataset_dir: Path) -> None:
+    from tests.editing import edit
+
+    edit(dataset_dir, "systems.yaml", lambda entries: entries[0].update(short="ATACMS-X"))
+    code, out, _ = run(capsys, "--data", str(dataset_dir), "show", "atacms")
+    assert code == 0 and out.startswith("ATACMS-X")
+    code, out, _ = run(capsys, f"--data={dataset_dir}", "table", "--system", "atacms")
+    assert code == 0 and "ATACMS-X" in out

@@ -237,3 +237,44 @@ def test_an_html_document_is_read_as_its_visible_text(
         ("atacms", 300, "up_to")
     ]
     assert "<" not in findings[0]["quote"]
+
+
+def test_extract_several_files_and_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "b.txt").write_text("The ATACMS has a range of 300 km.\n", encoding="utf-8")
+    (folder / "skip.bin").write_bytes(b"\0\0")
+    code, out, err = run(capsys, "extract", str(article), str(folder), "/no/such.txt", "--json")
+    assert code == 1
+    assert err == "armsref: error: /no/such.txt: no such file\n"
+    shown = [json.loads(line) for line in out.splitlines()]
+    assert [(d["path"], [f["system"] for f in d["findings"]]) for d in shown] == [
+        (str(article), ["eram"]),
+        (str(folder / "b.txt"), ["atacms"]),
+    ]
+    code, out, _ = run(capsys, "extract", str(article), str(folder), "--yaml")
+    assert code == 0
+    assert "- id: eram-2\n" in out and "- id: atacms-3\n" in out  # ids never collide
+    code, out, _ = run(capsys, "extract", str(article), str(folder))
+    assert out.splitlines()[0] == f"{article}:" and f"{folder / 'b.txt'}:" in out
+
+
+def test_add_source_options_for_one_document_need_one(
+    capsys: pytest.CaptureFixture[str], dataset_dir: Path, article: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("The ATACMS has a range of 300 km.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()}
+    code, out, err = run(
+        capsys, "add-source", str(article), str(other), "--id", "x", "--data", str(dataset_dir)
+    )
+    assert code == 2 and out == "" and "--id describes one document" in err
+    assert {p: p.read_bytes() for p in dataset_dir.rglob("*") if p.is_file()} == before
+    # A refused document does not stop the others.
+    code, out, err = run(
+        capsys, "add-source", str(SEED), str(other), "--data", str(dataset_dir), "--outlet", "W"
+    )
+    assert code == 1 and "already in the dataset" in err
+    assert "added source 'other'" in out
