@@ -42,7 +42,6 @@ def run(args: argparse.Namespace) -> int:
 
     from armsref.dataset.loading import load
     from armsref.errors import InputError
-
     from armsref.views.citations import source_fields
 
     dataset = load(args.data)
