@@ -251,6 +251,8 @@ def edit_claim(
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "claim"
         message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "claims in this version of armsref have no such field"
         raise InputError(f"claim {claim_id!r}: {where}: {message}; nothing was changed") from None
     problems = _problems(dataset, edited)
     if problems:
