@@ -242,3 +242,31 @@ def test_data_before_the_command(capsys: pytest.CaptureFixture[str], dataset_dir
     assert code == 0 and out.startswith("ATACMS-X")
     code, out, _ = run(capsys, f"--data={dataset_dir}", "table", "--system", "atacms")
     assert code == 0 and "ATACMS-X" in out
+
+
+def test_review_lists_quotes_in_their_sentences(
+    capsys: pytest.CaptureFixture[str], dataset_dir: Path
+) -> None:
+    from tests.editing import edit
+
+    def change(entries: list[dict[str, object]]) -> None:
+        entries[0].update(status="unreviewed")
+        entries[1].update(status="rejected", reason="not a range")
+
+    edit(dataset_dir, "claims.yaml", change)
+    code, out, _ = run(capsys, "review", "--data", str(dataset_dir))
+    assert code == 0
+    assert out.splitlines() == [
+        "atacms-1  atacms: 300 kilometer  (trump-asked-can-you-hit-moscow)",
+        "    …[Ukraine has used ATACMS with a 300-kilometer range], but they can't hit Moscow.…",
+        "1 to review: armsref review accept ID..., reject ID --reason TEXT, "
+        "or edit ID --qualifier Q ...",
+    ]
+    code, out, _ = run(capsys, "review", "--all", "--json", "--data", str(dataset_dir))
+    listed = {entry["id"]: entry for entry in json.loads(out)}
+    assert len(listed) == 5
+    assert (listed["tomahawk-1"]["status"], listed["tomahawk-1"]["reason"]) == (
+        "rejected",
+        "not a range",
+    )
+    assert listed["tomahawk-1"]["context"]["before"] == "Ukrainian requests also included "
