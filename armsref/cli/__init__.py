@@ -49,6 +49,7 @@ COMMANDS = {
     "review": "armsref.cli.cmd_review",
     "disagreements": "armsref.cli.cmd_disagreements",
     "init": "armsref.cli.cmd_init",
+    "migrate": "armsref.cli.cmd_migrate",
     "scan": "armsref.cli.cmd_scan",
 }
 #: The commands that read no dataset.

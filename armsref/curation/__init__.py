@@ -13,6 +13,8 @@ Curation sits above extraction, because both checking and adding read what
   claim stands for, respecting the curator's edits and rejections;
 - :mod:`~armsref.curation.verification`: ``verify``, every check of the dataset;
 - :mod:`~armsref.curation.review`: accepting, rejecting and editing claims;
+- :mod:`~armsref.curation.migration`: ids and statuses for a dataset written
+  for an older armsref;
 - :mod:`~armsref.curation.yamlwrite`: the one writer that changes ``data/``,
   atomically and keeping the curator's formatting (appending entries, or
   changing entries by id).

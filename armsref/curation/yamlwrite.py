@@ -9,6 +9,9 @@ Two promises, kept by every write armsref makes to ``data/`` and ``seeds/``:
   read back with ruamel.yaml's round-trip loader to prove it holds the old
   entries unchanged plus the new ones. A file that is not a plain block list
   (empty, or written ``[]``) is rewritten through the round-trip loader instead.
+- **A change touches only what it names.** :func:`update_entries` changes
+  entries found by ``id`` (a review: a status, a reason, a corrected field)
+  and proves that every line outside them is as it was.
 - **A write is whole or not at all.** :func:`atomic_write` writes a temporary
   file beside the target, flushes and fsyncs it, then renames it over the
   target: an interrupted run leaves the old file whole.
@@ -30,7 +33,16 @@ from typing import Any
 
 from armsref.errors import DataError
 
-__all__ = ["append_entries", "atomic_write", "render_entries"]
+__all__ = [
+    "REMOVE",
+    "append_entries",
+    "atomic_write",
+    "remove_field",
+    "render_entries",
+    "set_field",
+    "update_entries",
+    "updated_text",
+]
 
 #: Keys whose mapping value is written on one line, as the curated files do.
 FLOW_KEYS = frozenset({"also"})
@@ -189,7 +201,7 @@ def _outside(lines: list[str], starts: list[int], changed: set[int]) -> list[str
     return kept
 
 
-def _set(entry: Any, field: str, value: Any) -> None:
+def set_field(entry: Any, field: str, value: Any) -> None:
     """Set a field of a round-trip mapping; a new field goes last, before the blank
     lines and comments that followed the old last field (they separate entries)."""
     import copy
@@ -212,7 +224,7 @@ def _set(entry: Any, field: str, value: Any) -> None:
     entry.ca.items[field] = [None, None, moved, None]
 
 
-def _remove(entry: Any, field: str) -> None:
+def remove_field(entry: Any, field: str) -> None:
     """Remove a field of a round-trip mapping, keeping the blank lines and comments
     that followed it when it was the last one."""
     import copy
@@ -269,10 +281,10 @@ def updated_text(original: str, changes: Mapping[str, Mapping[str, Any]], shown:
         entry, wanted = document[where[key]], expected[where[key]]
         for field, value in fields.items():
             if value is REMOVE:
-                _remove(entry, field)
+                remove_field(entry, field)
                 wanted.pop(field, None)
             else:
-                _set(entry, field, _commented({field: value})[field])
+                set_field(entry, field, _commented({field: value})[field])
                 wanted[field] = _plain(value)
     out = io.StringIO()
     yaml.dump(document, out)

@@ -46,7 +46,8 @@ def check_ids(claims: Sequence[Any], entries: Sequence[Mapping[str, Any]], file:
         if claim.id is None:
             raise DataError(
                 "is required but missing: every claim needs a short id unique in the "
-                f"dataset, such as {next_id(str(entry.get('system')), seen)!r}",
+                f"dataset, such as {next_id(str(entry.get('system')), seen)!r} "
+                "('armsref migrate' gives every claim one)",
                 file=file,
                 entry=where,
                 field="id",

@@ -86,6 +86,7 @@ def refuse_old_keys(entry: Any) -> Any:
         new = "accepted" if old is True else "unreviewed"
         raise ValueError(
             f"'reviewed' is no longer read; write 'status: {new}' instead "
-            "(status is accepted, unreviewed or rejected)"
+            "(status is accepted, unreviewed or rejected; 'armsref migrate' does it for "
+            "every claim)"
         )
     return entry
