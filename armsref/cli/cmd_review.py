@@ -70,7 +70,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     edit.add_argument("id", metavar="ID", help="the claim id")
     edit.add_argument("--qualifier", choices=QUALIFIERS, help="the hedge the quote states")
     edit.add_argument("--system", metavar="NAME", help="the system it is about (any name)")
-    edit.add_argument("--variant", metavar="V", help="the variant ('' removes it)")
+    edit.add_argument(
+        "--variant", metavar="V", help="the variant: its id or any of its names ('' removes it)"
+    )
     edit.add_argument("--value", type=_positive, metavar="N", help="the figure as stated")
     edit.add_argument("--unit", metavar="U", help="the unit as the quote writes it")
     edit.add_argument("--condition", metavar="C", help="a stated condition ('' removes it)")

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from armsref.errors import DataError, InputError, UnknownClaimError
 
 if TYPE_CHECKING:
-    from armsref.dataset.models import Dataset, RangeClaim
+    from armsref.dataset.models import Dataset, RangeClaim, System
 
 __all__ = ["Edited", "accept_claims", "claim_by_id", "context", "edit_claim", "reject_claim"]
 
@@ -152,6 +152,24 @@ def _plain_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _variant_id(system: System, text: str) -> str:
+    """The id of the system's variant that ``text`` names (its id or any of its names).
+
+    Raises:
+        InputError: the system has no such variant.
+    """
+    from armsref.dataset.keys import name_key
+
+    wanted = name_key(text)
+    for variant in system.variants:
+        if wanted in {name_key(name) for name in (variant.id, *variant.names)}:
+            return variant.id
+    known = ", ".join(variant.id for variant in system.variants) or "none listed"
+    raise InputError(
+        f"{system.short} has no variant {text!r} in data/systems.yaml (its variants: {known})"
+    )
+
+
 def _changes(dataset: Dataset, claim: RangeClaim, given: Mapping[str, Any]) -> dict[str, Any]:
     from armsref.curation.yamlwrite import REMOVE
     from armsref.dataset.lookup import index
@@ -167,6 +185,9 @@ def _changes(dataset: Dataset, claim: RangeClaim, given: Mapping[str, Any]) -> d
             new = _plain_number(float(given_value))
         elif field in {"variant", "condition"} and not str(given_value).strip():
             new = REMOVE
+        elif field == "variant":
+            system = dataset.system(changes.get("system", claim.system))
+            new = _variant_id(system, str(given_value))
         changes[field] = new
     if not changes:
         raise InputError(
@@ -212,7 +233,9 @@ def edit_claim(
 ) -> Edited:
     """Correct a claim, check it against its quote, and accept it; its id stays.
 
-    An empty ``variant`` or ``condition`` removes it.
+    ``system`` may be any name of a system, ``variant`` the id or any name of
+    one of its variants in ``data/systems.yaml``. An empty ``variant`` or
+    ``condition`` removes it.
 
     Raises:
         UnknownClaimError: no claim has the id.

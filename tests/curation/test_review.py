@@ -71,10 +71,10 @@ def test_deleting_a_claim_is_still_a_problem_but_rejecting_is_not(dataset_dir: P
 
 
 def test_an_edited_claim_still_stands_for_its_figure(dataset_dir: Path) -> None:
-    edited = edit_claim("atacms-1", qualifier="up_to", variant="ER", data=dataset_dir)
-    assert edited.changes == {"qualifier": "up_to", "variant": "ER"}
+    edited = edit_claim("atacms-1", qualifier="up_to", variant="MGM-140A", data=dataset_dir)
+    assert edited.changes == {"qualifier": "up_to", "variant": "block-i"}
     claim = claim_by_id(armsref.load(dataset_dir), "atacms-1")
-    assert (claim.qualifier, claim.variant, claim.status) == ("up_to", "ER", "accepted")
+    assert (claim.qualifier, claim.variant, claim.status) == ("up_to", "block-i", "accepted")
     assert verify(dataset_dir).ok
     # Removing the variant again: an empty value removes the field.
     edit_claim("atacms-1", variant="", data=dataset_dir)
@@ -122,6 +122,10 @@ def test_edit_that_cannot_be_valid_is_a_usage_error(dataset_dir: Path) -> None:
         edit_claim("atacms-1", qualifier="between", data=dataset_dir)
     with pytest.raises(UnknownSystemError, match="'taurus'"):
         edit_claim("atacms-1", system="taurus", data=dataset_dir)
+    with pytest.raises(InputError, match=r"ATACMS has no variant 'ER' .*its variants: block-i"):
+        edit_claim("atacms-1", variant="ER", data=dataset_dir)
+    with pytest.raises(InputError, match="ERAM has no variant 'Block IA'"):
+        edit_claim("atacms-1", system="eram", variant="Block IA", data=dataset_dir)
     assert snapshot(dataset_dir) == before
 
 
