@@ -109,7 +109,8 @@ def render_card(data: dict[str, object]) -> str:
     lines.append(f"  ranges ({data['unit']}):")
     for entry in claims:
         mark = mark_of(str(entry["status"]), entry["reason"])
-        lines.append(f"    {entry['converted']:<16} {entry['id']}{mark}")
+        variant = f" (variant {entry['variant']})" if entry["variant"] else ""
+        lines.append(f"    {entry['converted']:<16} {entry['id']}{variant}{mark}")
         lines.append(f"      “{entry['quote']}”")
         lines.append(f"      cite as: {entry['cite']}")
     span = data["span"]

@@ -120,9 +120,10 @@ def render(rows: Sequence[dict[str, object]], indent: str = "") -> str:
             side = row[key]
             assert isinstance(side, dict)
             sides.append(side)
+            variant = f" (variant {side['variant']})" if side["variant"] else ""
             lines.append(
                 f"{indent}{'vs ' if key == 'second' else ''}{side['id']}: {side['figure']}"
-                f"{mark_of(str(side['status']))}"
+                f"{variant}{mark_of(str(side['status']))}"
             )
             lines.append(f"{indent}    “{side['quote']}”")
             lines.append(f"{indent}    cite as: {side['cite']}")

@@ -50,6 +50,10 @@ def test_unreviewed_claims_are_marked_and_rejected_hidden(dataset_dir: Path) -> 
     dataset = armsref.load(dataset_dir)
     text = render_card(card(dataset.system("atacms"), "km"))
     assert "300 km           atacms-1 [unreviewed]" in text
+    edit(dataset_dir, "claims.yaml", lambda entries: entries[0].update(variant="block-ia"))
+    armsref.clear_cache()
+    shown = render_card(card(armsref.load(dataset_dir).system("atacms"), "km"))
+    assert "300 km           atacms-1 (variant block-ia) [unreviewed]" in shown
     assert "atacms-2" not in text
     # No accepted claim left: no span, rather than one from unchecked output.
     assert "span (derived, not stated by a source): none (no accepted claim)" in text
