@@ -164,7 +164,7 @@ def rows(
 
     Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
     ``ranges`` (a list of ``{"id", "figure", "source", "qualifier", "status",
-    "value"}`` in the chosen unit), ``sources`` (how many), ``unit``. A claims
+    "reason", "value"}`` in the chosen unit), ``sources`` (how many), ``unit``. A claims
     row is :func:`claim_row`.
 
     Raises:
@@ -191,6 +191,7 @@ def rows(
                     "source": c.source,
                     "qualifier": c.qualifier,
                     "status": c.status,
+                    "reason": c.reason,
                     "value": c.figures_in(unit)[0][0] if c.value is not None else None,
                 }
                 for c in claims
@@ -248,7 +249,10 @@ def table(
             ranges = row["ranges"]
             assert isinstance(ranges, list)
             cell = (
-                "; ".join(f"{r['figure']} ({r['source']}){mark_of(r['status'])}" for r in ranges)
+                "; ".join(
+                    f"{r['figure']} ({r['source']}){mark_of(r['status'], r['reason'])}"
+                    for r in ranges
+                )
                 or NO_RANGE
             )
             body.append([row["short"], row["kind"], cell, row["sources"]])

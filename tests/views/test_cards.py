@@ -63,6 +63,10 @@ def test_unreviewed_claims_are_marked_and_rejected_hidden(dataset_dir: Path) -> 
     assert "300 km (trump-asked-can-you-hit-moscow) [unreviewed]" in summary
     assert "about 300 km" not in summary
     assert rows("claims", dataset=dataset, include="accepted", systems=["atacms"]) == []
+    everything_summary = table(systems=["atacms"], dataset=dataset, include="all")
+    assert "about 300 km (trump-putin-call-tomahawks) [rejected: a test rejection]" in (
+        everything_summary
+    )
     assert [r["id"] for r in rows("claims", dataset=dataset, include="all")][:2] == [
         "atacms-1",
         "atacms-2",
