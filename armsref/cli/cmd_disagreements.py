@@ -6,8 +6,8 @@ rule is in :mod:`armsref.lengths.compare`). Rejected claims take part only with
 ``--all``; ``--accepted-only`` leaves unreviewed ones out.
 
 ``--json`` prints a list of objects with the keys ``system``, ``first``,
-``second`` (each ``id``, ``figure``, ``status``, ``variant``, ``source``,
-``cite``, ``quote``) and ``reason``. Exit code 0 whether or not any are found.
+``second`` (each ``id``, ``figure``, ``status``, ``reason``, ``variant``,
+``source``, ``cite``, ``quote``) and ``reason``. Exit code 0 whether or not any are found.
 """
 
 from __future__ import annotations

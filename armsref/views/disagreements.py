@@ -65,6 +65,7 @@ def _side(claim: RangeClaim) -> dict[str, object]:
         "id": claim.id,
         "figure": claim.figure,
         "status": claim.status,
+        "reason": claim.reason,
         "variant": claim.variant,
         "source": claim.source,
         "cite": cite(claim.source_record),
@@ -78,8 +79,9 @@ def disagreement_rows(
     """Every pair of shown claims on one system that cannot both be true, in dataset order.
 
     Keys: ``system`` (id), ``first`` and ``second`` (each ``id``, ``figure`` as
-    written, ``status``, ``variant``, ``source``, ``cite``, ``quote``) and
-    ``reason``.
+    written, ``status``, ``reason`` (why rejected, or null), ``variant``,
+    ``source``, ``cite``, ``quote``) and ``reason`` (why the two cannot both
+    be true).
 
     Raises:
         UnknownSystemError: a system filter names no system.
@@ -123,7 +125,7 @@ def render(rows: Sequence[dict[str, object]], indent: str = "") -> str:
             variant = f" (variant {side['variant']})" if side["variant"] else ""
             lines.append(
                 f"{indent}{'vs ' if key == 'second' else ''}{side['id']}: {side['figure']}"
-                f"{variant}{mark_of(str(side['status']))}"
+                f"{variant}{mark_of(str(side['status']), side['reason'])}"
             )
             lines.append(f"{indent}    “{side['quote']}”")
             lines.append(f"{indent}    cite as: {side['cite']}")

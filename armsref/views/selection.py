@@ -50,5 +50,5 @@ def mark_of(status: str, reason: str | None = None) -> str:
     if status == "accepted":
         return ""
     if status == "rejected":
-        return f" [rejected: {reason}]"
+        return f" [rejected: {reason}]" if reason else " [rejected]"
     return f" [{status}]"

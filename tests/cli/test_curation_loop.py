@@ -135,6 +135,8 @@ def test_the_whole_loop(tmp_path: Path) -> None:
     listed_all = armsref(work, "disagreements", "--all", "--json")
     reasons = [row["reason"] for row in json.loads(listed_all.stdout)]
     assert any("'500 km' allows" in r for r in reasons)
+    text_all = armsref(work, "disagreements", "--all").stdout
+    assert "atacms-3: 500 km [rejected: a figure the official misstated]" in text_all
     # The shipped dataset never changed.
     assert files(ROOT / "data") == shipped
 
