@@ -62,7 +62,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     accept.set_defaults(run=run_accept)
     reject = actions.add_parser("reject", parents=[data], help="reject a claim, saying why")
     reject.add_argument("id", metavar="ID", help="the claim id")
-    reject.add_argument("--reason", required=True, metavar="TEXT", help="why it is wrong")
+    reject.add_argument("--reason", default="", metavar="TEXT", help="why it is wrong (required)")
     reject.set_defaults(run=run_reject)
     edit = actions.add_parser(
         "edit", parents=[data], help="correct a claim (checked against its quote), accepting it"

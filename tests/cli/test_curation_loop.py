@@ -44,8 +44,7 @@ def refused(result: subprocess.CompletedProcess[str], code: int, message: str) -
     assert result.returncode == code, result.stderr
     assert result.stdout == ""
     assert message in result.stderr
-    if code == 1:
-        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("armsref: ")
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("armsref: error: ")
 
 
 def test_the_whole_loop(tmp_path: Path) -> None:
@@ -72,7 +71,7 @@ def test_the_whole_loop(tmp_path: Path) -> None:
     # Every bad input is one clear line, and nothing changes.
     before = files(work)
     refused(armsref(work, "review", "accept", "atacms-99"), 1, "no claim with id 'atacms-99'")
-    refused(armsref(work, "review", "reject", "atacms-3"), 2, "--reason")
+    refused(armsref(work, "review", "reject", "atacms-3"), 2, "needs a reason, such as --reason")
     refused(
         armsref(work, "review", "edit", "jassm-1", "--value", "950"),
         1,
