@@ -82,7 +82,10 @@ def locate(
     environment = os.environ.get(ENV_VAR)
     if environment:
         return Located(find_root(environment), ENV_VAR)
-    here = Path(cwd if cwd is not None else Path.cwd()).resolve()
+    try:
+        here = Path(cwd if cwd is not None else Path.cwd()).resolve()
+    except OSError:  # the current directory was removed
+        return Located(shipped_root(), "shipped")
     for folder in (here, *here.parents):
         if _holds_dataset(folder):
             if _inside_package(folder):
