@@ -82,6 +82,14 @@ def test_an_edited_claim_still_stands_for_its_figure(dataset_dir: Path) -> None:
     assert "variant" not in claims_text(dataset_dir)
 
 
+def test_edit_a_condition_and_remove_it(dataset_dir: Path) -> None:
+    edit_claim("tomahawk-2", condition="launched from a ship", data=dataset_dir)
+    claim = claim_by_id(armsref.load(dataset_dir), "tomahawk-2")
+    assert claim.condition == "launched from a ship" and verify(dataset_dir).ok
+    edit_claim("tomahawk-2", condition="", data=dataset_dir)
+    assert claim_by_id(armsref.load(dataset_dir), "tomahawk-2").condition is None
+
+
 def test_edit_the_system_by_any_name_and_the_id_stays(dataset_dir: Path) -> None:
     edit_claim("tomahawk-1", system="JASSM-ER", data=dataset_dir)
     claim = claim_by_id(armsref.load(dataset_dir), "tomahawk-1")
