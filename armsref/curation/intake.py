@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from armsref.curation.documents import document_text
+from armsref.curation.documents import document_text, is_html
 from armsref.errors import DataError, DocumentError, DuplicateError, InputError
 
 if TYPE_CHECKING:
@@ -109,9 +109,9 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _next_seed(seeds: Path, digest: str) -> str:
+def _next_seed(seeds: Path, digest: str, suffix: str = ".txt") -> str:
     numbers = [int(m.group(1)) for p in seeds.glob("*") if (m := _SEED.match(p.name))]
-    return f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
+    return f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}{suffix}"
 
 
 def _writable(*paths: Path) -> None:
@@ -201,7 +201,9 @@ def add_source(
     _check_new(dataset, source_id, digest)
     seeds, data_dir = root / "seeds", root / "data"
     _writable(seeds, data_dir, data_dir / "sources.yaml", data_dir / "claims.yaml")
-    file = f"seeds/{_next_seed(seeds, digest)}"
+    # An HTML page keeps its suffix, so that verify reads it as its visible text too.
+    suffix = ".html" if is_html(str(path), raw) else ".txt"
+    file = f"seeds/{_next_seed(seeds, digest, suffix)}"
     options = {"outlet": outlet, "title": title, "published": when, "url": url}
     source = _source_entry(source_id, file, digest, options)
     taken = {claim.id for claim in dataset.claims if claim.id}

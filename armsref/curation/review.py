@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from armsref.errors import DataError, InputError, UnknownClaimError
 
 if TYPE_CHECKING:
-    from armsref.dataset.models import Dataset, RangeClaim, System
+    from armsref.dataset.models import Dataset, RangeClaim, Source, System
 
 __all__ = ["Edited", "accept_claims", "claim_by_id", "context", "edit_claim", "reject_claim"]
 
@@ -53,14 +53,21 @@ def claim_by_id(dataset: Dataset, claim_id: str) -> RangeClaim:
     raise UnknownClaimError(claim_id, difflib.get_close_matches(claim_id, known, n=3))
 
 
+def _text(source: Source) -> str:
+    """A source's text as ``verify`` reads it (an HTML page's visible text)."""
+    from armsref.curation.documents import document_text
+
+    return document_text(source.file, source.path.read_bytes(), errors="replace")
+
+
 def context(claim: RangeClaim) -> tuple[str, str, str]:
     """The sentence around a claim's quote: (before, quote, after).
 
     Empty before and after when the source cannot be read or lacks the quote.
     """
     try:
-        text = claim.source_record.text()
-    except (OSError, UnicodeDecodeError):
+        text = _text(claim.source_record)
+    except OSError:
         return "", claim.quote, ""
     at = text.find(claim.quote)
     if at < 0:
@@ -208,7 +215,7 @@ def _problems(dataset: Dataset, edited: RangeClaim) -> list[str]:
         systems=tuple(system.model_copy() for system in dataset.systems),
         claims=(edited,),
     )
-    texts: dict[str, str | None] = {edited.source: alone.source(edited.source).text()}
+    texts: dict[str, str | None] = {edited.source: _text(alone.source(edited.source))}
     problems = [
         problem.split("): ", 1)[-1]
         for check in (check_quotes, check_figures, check_second_units)

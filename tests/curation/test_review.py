@@ -223,3 +223,21 @@ def test_strict_verify_fails_on_unreviewed_claims(dataset_dir: Path) -> None:
     assert verify(dataset_dir).ok
     strict = verify(dataset_dir, require_review=True)
     assert not strict.ok and len(strict.problems) == 5 and strict.warnings == ()
+
+
+def test_an_html_source_is_reviewed_as_its_visible_text(dataset_dir: Path, tmp_path: Path) -> None:
+    from armsref.curation.intake import add_source
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>Officials met. The <b>ATACMS</b> can strike targets up to "
+        "<em>300</em> km away, they said.</p></body></html>",
+        encoding="utf-8",
+    )
+    (claim,) = add_source(page, data=dataset_dir).claims
+    loaded = claim_by_id(armsref.load(dataset_dir), claim["id"])
+    before, quote, after = context(loaded)
+    assert "<" not in before + quote + after and quote in before + quote + after
+    assert after == ", they said."
+    edit_claim(claim["id"], qualifier="exact", data=dataset_dir)
+    assert verify(dataset_dir).ok
