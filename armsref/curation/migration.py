@@ -103,10 +103,9 @@ def migrate_claims(data: str | os.PathLike[str] | None = None) -> Migrated:
         DataError: the dataset is the shipped one, or its claims file cannot be
             read, migrated cleanly or written; the result would not load.
     """
-    from armsref.curation.yamlwrite import journaled_write
+    from armsref.curation.yamlwrite import journaled_write, keep_if_valid
     from armsref.dataset.discovery import writable_root
     from armsref.dataset.journal import locked
-    from armsref.dataset.loading import clear_cache, load
 
     root = writable_root(data)
     path = root / "data" / "claims.yaml"
@@ -128,11 +127,5 @@ def migrate_claims(data: str | os.PathLike[str] | None = None) -> Migrated:
             raise DataError(
                 f"cannot write {path} ({error.strerror}); nothing was changed"
             ) from None
-        try:
-            clear_cache()
-            load(root)
-        except BaseException:
-            journaled_write(path, before)
-            clear_cache()
-            raise
+        keep_if_valid(root, path, before)
     return migrated

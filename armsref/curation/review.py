@@ -86,9 +86,8 @@ def context(claim: RangeClaim) -> tuple[str, str, str]:
 def _write(root: Path, changes: Mapping[str, Mapping[str, Any]]) -> None:
     """Apply changes to claims by id as one change under the dataset's lock; reload
     to prove the dataset is whole, else put the old file back the same way."""
-    from armsref.curation.yamlwrite import journaled_write, update_entries
+    from armsref.curation.yamlwrite import keep_if_valid, update_entries
     from armsref.dataset.journal import locked
-    from armsref.dataset.loading import clear_cache, load
 
     path = root / "data" / "claims.yaml"
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -101,13 +100,7 @@ def _write(root: Path, changes: Mapping[str, Mapping[str, Any]]) -> None:
             raise DataError(
                 f"cannot write {path} ({error.strerror}); nothing was changed"
             ) from None
-        try:
-            clear_cache()
-            load(root)
-        except BaseException:
-            journaled_write(path, before)
-            clear_cache()
-            raise
+        keep_if_valid(root, path, before)
 
 
 def _open(data: str | os.PathLike[str] | None) -> Dataset:

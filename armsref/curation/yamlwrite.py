@@ -44,6 +44,7 @@ __all__ = [
     "appended_bytes",
     "atomic_write",
     "journaled_write",
+    "keep_if_valid",
     "remove_field",
     "render_entries",
     "set_field",
@@ -361,3 +362,20 @@ def update_entries(path: Path, changes: Mapping[str, Mapping[str, Any]], shown: 
             raise DataError(f"cannot be read: {error}", file=shown) from None
         journaled_write(path, updated_text(original, changes, shown).encode("utf-8"))
     return before
+
+
+def keep_if_valid(root: Path, path: Path, before: bytes) -> None:
+    """Reload the dataset after a write to ``path``; if it no longer loads, put ``before`` back.
+
+    Review and migrate both end a write this way (under the dataset's lock), so
+    that a change which makes the dataset invalid is never left in place.
+    """
+    from armsref.dataset.loading import clear_cache, load
+
+    try:
+        clear_cache()
+        load(root)
+    except BaseException:
+        journaled_write(path, before)
+        clear_cache()
+        raise
