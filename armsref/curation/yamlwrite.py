@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from armsref.dataset.journal import fsync_folder
 from armsref.errors import DataError
 
 __all__ = [
@@ -117,16 +118,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:  # some platforms cannot open a directory; the rename is done
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    fsync_folder(directory)
 
 
 def _plain(value: Any) -> Any:

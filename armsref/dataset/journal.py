@@ -41,7 +41,7 @@ from pathlib import Path
 
 from armsref.errors import DataError
 
-__all__ = ["JOURNAL", "STAGED", "Change", "locked", "reading", "recover"]
+__all__ = ["JOURNAL", "STAGED", "Change", "fsync_folder", "locked", "reading", "recover"]
 
 #: The journal's name inside ``data/``.
 JOURNAL = ".armsref-journal.json"
@@ -147,7 +147,8 @@ def reading(root: Path) -> Iterator[None]:
         yield
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable; quietly nothing where folders cannot be synced."""
     try:
         descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
@@ -192,14 +193,14 @@ def recover(root: Path) -> bool:
                 if staged.exists():
                     os.replace(staged, target)
             for folder in {target.parent for _, target in pairs} | {data}:
-                _fsync_folder(folder)
+                fsync_folder(folder)
             journal.unlink()
         except OSError as error:
             raise DataError(
                 f"{root}: an interrupted change could not be completed ({error.strerror}); "
                 "run armsref again as a user who can write to the dataset"
             ) from None
-        _fsync_folder(data)
+        fsync_folder(data)
     for leftover in _leftovers(root):
         with contextlib.suppress(OSError):
             leftover.unlink()
@@ -301,7 +302,7 @@ class Change:
                     stream.flush()
                     os.fsync(stream.fileno())
                 os.replace(staged, journal)
-                _fsync_folder(data)
+                fsync_folder(data)
             except BaseException:
                 staged.unlink(missing_ok=True)
                 if not journal.exists():
