@@ -48,8 +48,8 @@ _HEADERS: dict[View, dict[str, str]] = {
         "id": "Id",
         "system": "System",
         "source": "Source",
-        "as_written": "As written",
-        "converted": "In {unit}",
+        "figure": "As written",
+        "converted_figure": "In {unit}",
         "qualifier": "Qualifier",
         "status": "Status",
         "quote": "Quote",
@@ -105,11 +105,14 @@ def _also(claim: RangeClaim) -> dict[str, object] | None:
 def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     """One claim as a mapping with stable keys, its figures in ``unit``.
 
-    Keys: ``id``, ``system``, ``source``, ``file`` (the source document),
-    ``as_written`` (the figure with its hedge, as the source states it),
-    ``converted`` (the same in ``unit``, rounded as stated), ``value`` (exact,
-    in ``unit``; a 'between' claim gives ``low`` and ``high`` instead), ``unit``,
-    ``qualifier``, ``approximate``, ``variant``, ``condition``, ``also`` (the
+    Keys (the README's "JSON vocabulary"): ``id``, ``system``, ``source``,
+    ``file`` (the source document), ``figure`` (the figure with its hedge, as
+    the source states it), ``value`` (as stated; a 'between' claim gives ``low``
+    and ``high`` instead) and ``unit`` (as written), ``converted_figure`` (the
+    figure in ``unit``, rounded as stated), ``converted_value`` (exact, in
+    ``unit``; or ``converted_low`` and ``converted_high``), ``converted_unit``
+    (the symbol of ``unit``), ``qualifier``, ``approximate``, ``variant``,
+    ``condition``, ``also`` (the
     figure in a second unit as the source gives it: ``value`` or
     ``low``/``high``, and ``unit``; or null), ``status`` (accepted, unreviewed
     or rejected), ``reason`` (why rejected, or null), ``quote``, and the
@@ -125,15 +128,19 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
         "system": claim.system,
         "source": claim.source,
         "file": claim.source_record.file,
-        "as_written": claim.figure,
-        "converted": claim.shown_in(unit),
+        "figure": claim.figure,
     }
     if claim.value is not None:
-        row["value"] = exact[0]
+        row["value"] = claim.value
     else:
-        row["low"], row["high"] = exact
+        row["low"], row["high"] = claim.low, claim.high
+    row.update(unit=claim.unit, converted_figure=claim.shown_in(unit))
+    if claim.value is not None:
+        row["converted_value"] = exact[0]
+    else:
+        row["converted_low"], row["converted_high"] = exact
     row.update(
-        unit=units.unit_symbol(unit),
+        converted_unit=units.unit_symbol(unit),
         qualifier=claim.qualifier,
         approximate=claim.approximate,
         variant=claim.variant,
@@ -169,9 +176,10 @@ def rows(
             :mod:`armsref.views.selection`).
 
     Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
-    ``ranges`` (a list of ``{"id", "figure", "source", "qualifier", "status",
-    "reason", "value"}`` in the chosen unit), ``sources`` (how many), ``unit``. A claims
-    row is :func:`claim_row`.
+    ``ranges`` (a list of ``{"id", "converted_figure", "source", "qualifier",
+    "status", "reason", "converted_value"}`` in the chosen unit;
+    ``converted_value`` is null for a 'between' claim), ``source_count`` (how
+    many sources), ``converted_unit``. A claims row is :func:`claim_row`.
 
     Raises:
         InputError: an unknown view.
@@ -193,12 +201,14 @@ def rows(
             ranges = [
                 {
                     "id": c.id,
-                    "figure": c.shown_in(unit),
+                    "converted_figure": c.shown_in(unit),
                     "source": c.source,
                     "qualifier": c.qualifier,
                     "status": c.status,
                     "reason": c.reason,
-                    "value": c.figures_in(unit)[0][0] if c.value is not None else None,
+                    "converted_value": (
+                        c.figures_in(unit)[0][0] if c.value is not None else None
+                    ),
                 }
                 for c in claims
             ]
@@ -209,8 +219,8 @@ def rows(
                     "short": system.short,
                     "kind": system.kind,
                     "ranges": ranges,
-                    "sources": len({c.source for c in claims}),
-                    "unit": symbol,
+                    "source_count": len({c.source for c in claims}),
+                    "converted_unit": symbol,
                 }
             )
             continue
@@ -256,20 +266,21 @@ def table(
             assert isinstance(ranges, list)
             cell = (
                 "; ".join(
-                    f"{r['figure']} ({r['source']}){mark_of(r['status'], r['reason'])}"
+                    f"{r['converted_figure']} ({r['source']})"
+                    f"{mark_of(r['status'], r['reason'])}"
                     for r in ranges
                 )
                 or NO_RANGE
             )
-            body.append([row["short"], row["kind"], cell, row["sources"]])
+            body.append([row["short"], row["kind"], cell, row["source_count"]])
         else:
             body.append(
                 [
                     row["id"],
                     row["system"],
                     row["source"],
-                    row["as_written"],
-                    row["converted"],
+                    row["figure"],
+                    row["converted_figure"],
                     str(row["qualifier"]).replace("_", " "),
                     str(row["status"]) + (f": {row['reason']}" if row["reason"] else ""),
                     _short(str(row["quote"])),
