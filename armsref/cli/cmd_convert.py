@@ -44,6 +44,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _as_json(
     numbers: tuple[float, ...],
     results: list[float],
+    *,
     unit: str,
     symbol: str,
     prefix: str,
@@ -99,13 +100,13 @@ def run(args: argparse.Namespace) -> int:
             _as_json(
                 numbers,
                 results,
-                units.unit_symbol(source_unit),
-                symbol,
-                prefix,
-                stated,
-                shown,
-                qualifier,
-                approximate,
+                unit=units.unit_symbol(source_unit),
+                symbol=symbol,
+                prefix=prefix,
+                stated=stated,
+                shown=shown,
+                qualifier=qualifier,
+                approximate=approximate,
             )
         )
         return 0

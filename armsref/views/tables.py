@@ -206,9 +206,7 @@ def rows(
                     "qualifier": c.qualifier,
                     "status": c.status,
                     "reason": c.reason,
-                    "converted_value": (
-                        c.figures_in(unit)[0][0] if c.value is not None else None
-                    ),
+                    "converted_value": (c.figures_in(unit)[0][0] if c.value is not None else None),
                 }
                 for c in claims
             ]
@@ -266,8 +264,7 @@ def table(
             assert isinstance(ranges, list)
             cell = (
                 "; ".join(
-                    f"{r['converted_figure']} ({r['source']})"
-                    f"{mark_of(r['status'], r['reason'])}"
+                    f"{r['converted_figure']} ({r['source']}){mark_of(r['status'], r['reason'])}"
                     for r in ranges
                 )
                 or NO_RANGE
