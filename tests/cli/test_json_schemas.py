@@ -13,12 +13,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
 from armsref.cli import build_parser, main
 from tests.editing import edit
-
-jsonschema = pytest.importorskip("jsonschema", reason="validating needs jsonschema (test extra)")
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schema"
