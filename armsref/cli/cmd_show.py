@@ -4,7 +4,7 @@
 ``origin``, ``designations``, ``aliases``, ``variants`` (each with ``id``,
 ``name``, ``designations``, ``aliases``), ``converted_unit``, ``claims`` (each as
 :func:`armsref.views.tables.claim_row` gives it), ``span`` (derived from the accepted
-claims: ``converted_low``, ``converted_high``, ``text``, ``derived``,
+claims: ``converted_low``, ``converted_high``, ``description``, ``derived``,
 ``claim_ids``; or null),
 ``disagreements`` (see :func:`armsref.views.disagreements.disagreement_rows`) and
 ``variant`` (the id of the variant ``NAME`` names, or null). Claims are chosen by

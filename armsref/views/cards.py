@@ -6,7 +6,7 @@ claims only, and always said to be ("1,500–1,600 km across 2 sources").
 
 Examples:
     >>> import armsref
-    >>> card(armsref.get("tomahawk"), "km")["span"]["text"]
+    >>> card(armsref.get("tomahawk"), "km")["span"]["description"]
     '1,500–1,600 km across 2 sources'
 """
 
@@ -34,7 +34,7 @@ def _span(system: System, unit: str) -> dict[str, object] | None:
     return {
         "converted_low": span.low,
         "converted_high": span.high,
-        "text": f"{span} across {count} source{plural}",
+        "description": f"{span} across {count} source{plural}",
         "derived": True,
         "claim_ids": [claim.id for claim in accepted],
     }
@@ -47,7 +47,7 @@ def card(system: System, unit: str, include: str = "default") -> dict[str, objec
     ``aliases``, ``variants`` (each ``id``, ``name``, ``designations``,
     ``aliases``), ``converted_unit`` (the unit figures are shown in),
     ``claims`` (each :func:`armsref.views.tables.claim_row`), ``span``
-    (``converted_low``, ``converted_high``, ``text``, ``derived``,
+    (``converted_low``, ``converted_high``, ``description``, ``derived``,
     ``claim_ids``: derived from the accepted claims; or null), ``disagreements`` (as
     :func:`armsref.views.disagreements.disagreement_rows` gives them).
     """
@@ -115,7 +115,7 @@ def render_card(data: dict[str, object]) -> str:
         lines.append(f"      “{entry['quote']}”")
         lines.append(f"      cite as: {entry['cite']}")
     span = data["span"]
-    derived = span["text"] if isinstance(span, dict) else "none (no accepted claim)"
+    derived = span["description"] if isinstance(span, dict) else "none (no accepted claim)"
     lines.append(f"  span (derived, not stated by a source): {derived}")
     pairs = data["disagreements"]
     assert isinstance(pairs, list)

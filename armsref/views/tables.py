@@ -102,6 +102,14 @@ def _also(claim: RangeClaim) -> dict[str, object] | None:
     return {**numbers, "unit": also.unit}
 
 
+def _converted(claim: RangeClaim, unit: str) -> dict[str, object]:
+    """``converted_value``, or ``converted_low`` and ``converted_high``: exact, in ``unit``."""
+    exact = [value for value, _ in claim.figures_in(unit)]
+    if claim.value is not None:
+        return {"converted_value": exact[0]}
+    return {"converted_low": exact[0], "converted_high": exact[1]}
+
+
 def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     """One claim as a mapping with stable keys, its figures in ``unit``.
 
@@ -122,7 +130,6 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     """
     from armsref.views.citations import source_fields
 
-    exact = [value for value, _ in claim.figures_in(unit)]
     row: dict[str, object] = {
         "id": claim.id,
         "system": claim.system,
@@ -135,10 +142,7 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     else:
         row["low"], row["high"] = claim.low, claim.high
     row.update(unit=claim.unit, converted_figure=claim.shown_in(unit))
-    if claim.value is not None:
-        row["converted_value"] = exact[0]
-    else:
-        row["converted_low"], row["converted_high"] = exact
+    row.update(_converted(claim, unit))
     row.update(
         converted_unit=units.unit_symbol(unit),
         qualifier=claim.qualifier,
@@ -177,8 +181,8 @@ def rows(
 
     Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
     ``ranges`` (a list of ``{"id", "converted_figure", "source", "qualifier",
-    "status", "reason", "converted_value"}`` in the chosen unit;
-    ``converted_value`` is null for a 'between' claim), ``source_count`` (how
+    "status", "reason", "converted_value"}`` in the chosen unit, a 'between'
+    claim with ``converted_low`` and ``converted_high``), ``source_count`` (how
     many sources), ``converted_unit``. A claims row is :func:`claim_row`.
 
     Raises:
@@ -206,7 +210,7 @@ def rows(
                     "qualifier": c.qualifier,
                     "status": c.status,
                     "reason": c.reason,
-                    "converted_value": (c.figures_in(unit)[0][0] if c.value is not None else None),
+                    **_converted(c, unit),
                 }
                 for c in claims
             ]

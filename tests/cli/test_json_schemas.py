@@ -124,6 +124,10 @@ def test_the_working_copy_exercises_every_shape(
 ) -> None:
     """The cases above are worth something only if the output holds what the schemas allow."""
     doc = tmp_path / "doc.txt"
+    (summary,) = _output(["table", "--json"], capsys, doc)
+    assert {"converted_value", "converted_low"} <= {
+        k for s in summary for r in s["ranges"] for k in r
+    }
     claims = _output(["table", "--view", "claims", "--json", "--all"], capsys, doc)[0]
     assert {"value", "low"} <= {key for row in claims for key in row}
     assert {row["status"] for row in claims} == {"accepted", "unreviewed", "rejected"}

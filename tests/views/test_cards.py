@@ -32,7 +32,7 @@ def test_the_span_is_said_to_be_derived(dataset: armsref.Dataset) -> None:
     assert data["span"] == {
         "converted_low": 1500.0,
         "converted_high": data["span"]["converted_high"],  # type: ignore[index]
-        "text": "1,500–1,600 km across 2 sources",
+        "description": "1,500–1,600 km across 2 sources",
         "derived": True,
         "claim_ids": ["tomahawk-1", "tomahawk-2"],
     }
