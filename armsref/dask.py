@@ -201,11 +201,12 @@ def _schema() -> Any:
     fields = [
         ("id", pa.string()),
         ("name", pa.string()),
+        ("short", pa.string()),
         ("count", pa.int64()),
         ("line", pa.int64()),
         ("column", pa.int64()),
         ("offset", pa.int64()),
-        ("variants", pa.list_(pa.string())),
+        ("variant_ids", pa.list_(pa.string())),
     ]
     system = pa.struct(fields)
     other = pa.struct([*fields, ("kind", pa.string())])
@@ -215,7 +216,7 @@ def _schema() -> Any:
             ("ok", pa.bool_()),
             ("error", pa.string()),
             ("warning", pa.string()),
-            ("mentions", pa.int64()),
+            ("mention_count", pa.int64()),
             ("systems", pa.list_(system)),
             ("others", pa.list_(other)),
         ]

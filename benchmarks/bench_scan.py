@@ -142,7 +142,7 @@ def whole_process(path: Path, runs: int) -> tuple[float, int]:
 
     def run() -> int:
         out = subprocess.run(command, capture_output=True, check=True, text=True).stdout
-        return int(json.loads(out)["mentions"])
+        return int(json.loads(out)["mention_count"])
 
     seconds, count = timed(run, runs)
     return seconds, int(count)  # type: ignore[call-overload]

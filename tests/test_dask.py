@@ -66,7 +66,7 @@ def test_cli_on_the_cluster_writes_the_local_results_as_parquet(
     assert len(written) == 5 + 3 + 3
     [others] = [row for row in written if row["path"].endswith("others.txt")]
     assert [o["id"] for o in others["others"]] == ["himars", "storm-shadow"]
-    assert others["systems"][0]["variants"] == ["block-ia"]
+    assert others["systems"][0]["variant_ids"] == ["block-ia"]
     assert (
         captured.out
         == f"{len(written)} documents scanned into {len(parts)} Parquet files in {out}\n"

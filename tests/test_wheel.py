@@ -124,6 +124,9 @@ def test_curating_never_writes_into_site_packages(installed: Path, tmp_path: Pat
     # With one, the whole loop runs there.
     assert run(installed, command, "init", "work", cwd=tmp_path).returncode == 0
     work = tmp_path / "work"
+    # The schema each data file's first line names came with the copy, from the wheel.
+    named = (work / "data" / "claims.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert (work / "data" / named.split("$schema=", 1)[1]).is_file(), named
     added = run(installed, command, "add-source", str(article), cwd=work)
     assert added.returncode == 0, added.stderr
     assert run(installed, command, "review", "accept", "eram-2", cwd=work).returncode == 0

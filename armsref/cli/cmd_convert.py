@@ -6,11 +6,13 @@ about 402 km"), and so is a span ("70-160 km" to "43.5–99.4 mi"); numbers in
 words and with a scale ("1.5 thousand km") are read. Ambiguous numbers are
 refused: "1,6 km", "1 600 km", "1.000 km".
 
-``--json`` prints ``{"value", "unit", "to", "result", "shown", "qualifier",
-"approximate"}``: the value and unit as read, the target unit's symbol, the exact
-result, the result rounded as precisely as the value was given, and the hedge
-kept (``exact`` when none). For a span, ``value`` and ``result`` are
-``[low, high]`` and ``shown`` is ``"low–high"``.
+``--json`` prints one object, in the README's "JSON vocabulary": ``figure``
+(the figure as read, with its hedge), ``value`` and ``unit`` (as read; for a
+span ``low`` and ``high`` in place of ``value``), ``qualifier`` and
+``approximate`` (the hedge kept; ``exact`` when none), ``converted_figure``
+(the result with its hedge, rounded as precisely as the value was given),
+``converted_value`` (exact; for a span ``converted_low`` and
+``converted_high``) and ``converted_unit`` (the target unit's symbol).
 """
 
 from __future__ import annotations
@@ -39,6 +41,34 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run)
 
 
+def _as_json(
+    numbers: tuple[float, ...],
+    results: list[float],
+    *,
+    unit: str,
+    symbol: str,
+    prefix: str,
+    stated: str,
+    shown: str,
+    qualifier: str,
+    approximate: bool,
+) -> dict[str, object]:
+    """The conversion in the JSON vocabulary: as read, then ``converted_*``."""
+    entry: dict[str, object] = {"figure": f"{prefix}{stated} {unit}"}
+    if len(numbers) == 1:
+        entry["value"] = numbers[0]
+    else:
+        entry["low"], entry["high"] = numbers
+    entry.update(unit=unit, qualifier=qualifier, approximate=approximate)
+    entry["converted_figure"] = f"{prefix}{shown} {symbol}"
+    if len(results) == 1:
+        entry["converted_value"] = results[0]
+    else:
+        entry["converted_low"], entry["converted_high"] = results
+    entry["converted_unit"] = symbol
+    return entry
+
+
 def run(args: argparse.Namespace) -> int:
     """Convert and print."""
     from armsref.lengths import figures, hedges, precision, units
@@ -60,24 +90,26 @@ def run(args: argparse.Namespace) -> int:
     ]
     shown = "–".join(precision.round_figure(n, source_unit, args.to) for n in numbers)
     symbol = units.unit_symbol(args.to)
-    if args.json:
-        print_json(
-            {
-                "value": numbers[0] if len(numbers) == 1 else list(numbers),
-                "unit": units.unit_symbol(source_unit),
-                "to": symbol,
-                "result": results[0] if len(results) == 1 else results,
-                "shown": shown,
-                "qualifier": qualifier,
-                "approximate": approximate,
-            }
-        )
-        return 0
     hedge = hedges.HEDGES[qualifier] if qualifier != "between" else ""
     if approximate:
         hedge = f"{hedge} about".strip()
     prefix = f"{hedge} " if hedge else ""
     stated = "–".join(precision.format_number(n) for n in numbers)
+    if args.json:
+        print_json(
+            _as_json(
+                numbers,
+                results,
+                unit=units.unit_symbol(source_unit),
+                symbol=symbol,
+                prefix=prefix,
+                stated=stated,
+                shown=shown,
+                qualifier=qualifier,
+                approximate=approximate,
+            )
+        )
+        return 0
     exact = "–".join(precision.format_number(r, significant=7) for r in results)
     print(
         f"{prefix}{stated} {units.unit_symbol(source_unit)} = {prefix}{shown} {symbol}"

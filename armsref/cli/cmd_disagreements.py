@@ -7,7 +7,9 @@ rule is in :mod:`armsref.lengths.compare`). Rejected claims take part only with
 
 ``--json`` prints a list of objects with the keys ``system``, ``first``,
 ``second`` (each ``id``, ``figure``, ``status``, ``reason``, ``variant``,
-``source``, ``cite``, ``quote``) and ``reason``. Exit code 0 whether or not any are found.
+``source``, ``cite``, ``quote``) and ``why`` (why they cannot both be true;
+``reason`` is always why a claim was rejected). Exit code 0 whether or not any
+are found.
 """
 
 from __future__ import annotations

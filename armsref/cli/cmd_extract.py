@@ -9,10 +9,12 @@ exit code is 1.
 
 ``--json`` prints one object per document, one per line: ``path`` (for a
 document in a corpus file, ``FILE#ID``), and ``findings``, a list of objects
-with the keys ``system``, ``value`` or ``low``/``high``, ``unit``, ``qualifier``,
-``also`` (``value`` or ``low``/``high``, ``unit``; or null), ``quote``,
-``start`` and ``end``; with ``--all`` also ``unattributed``, the same shape
-with ``system`` null. ``--yaml`` prints ``data/claims.yaml`` entries ready to
+with the keys ``system``, ``figure`` (as written, with its hedge), ``value`` or
+``low``/``high``, ``unit`` (as written), ``qualifier``, ``approximate``,
+``variant``, ``condition``, ``also`` (``value`` or ``low``/``high``, ``unit``;
+or null), ``quote``, ``start`` and ``end``; with ``--all`` also
+``unattributed``, the same shape with ``system`` null (schema:
+``schema/extract.schema.json``). ``--yaml`` prints ``data/claims.yaml`` entries ready to
 paste, each with a new id (unattributed figures as comments).
 """
 
@@ -72,12 +74,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _as_json(finding: Finding) -> dict[str, Any]:
-    entry: dict[str, Any] = {"system": finding.system_id}
+    entry: dict[str, Any] = {"system": finding.system_id, "figure": finding.figure}
     if finding.value is not None:
         entry["value"] = finding.value
     else:
         entry.update(low=finding.low, high=finding.high)
-    entry.update(unit=finding.unit, qualifier=finding.qualifier, also=None)
+    entry.update(
+        unit=finding.unit,
+        qualifier=finding.qualifier,
+        approximate=finding.approximate,
+        variant=finding.variant,
+        condition=finding.condition,
+        also=None,
+    )
     if finding.also is not None:
         a = finding.also
         also = {"value": a.value} if a.value is not None else {"low": a.low, "high": a.high}

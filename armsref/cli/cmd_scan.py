@@ -31,14 +31,16 @@ used on a terminal, unless ``NO_COLOR`` is set (``--color always|never|auto``).
 ``--json`` prints JSON Lines. By default one object per document, with these
 keys, always all of them, in this order: ``path``, ``ok``, ``error`` (why not
 scanned, or null), ``warning`` (such as invalid UTF-8 decoded with replacement
-characters, or null), ``mentions`` (how many), ``systems`` (objects with
-``id``, ``name``, ``count``, for the first mention ``line``, ``column`` and
-``offset``, and ``variants``, the ids of the variants named) and ``others``
-(the other weapon systems named: the same keys and ``kind``; never counted in
-``mentions``). With ``--mentions``, one object per mention: ``path``, ``line``,
-``column``, ``offset``, ``system``, ``words``. With ``-C``, one object per line
-shown: ``type`` (``match`` or ``context``), ``path``, ``line``, ``text``, and
-``mentions`` (``column``, ``system``, ``words``).
+characters, or null), ``mention_count`` (how many mentions), ``systems``
+(objects with ``id``, ``name`` (the full name), ``short``, ``count``, for the
+first mention ``line``, ``column`` and ``offset``, and ``variant_ids``, the
+ids of the variants named) and ``others`` (the other weapon systems named: the
+same keys and ``kind``; never counted in ``mention_count``). With
+``--mentions``, one object per mention: ``path``, ``line``, ``column``,
+``offset``, ``system``, ``words``. With ``-C``, one object per line shown:
+``type`` (``match`` or ``context``), ``path``, ``line``, ``text``, and
+``mentions`` (``column``, ``system``, ``words``). Each shape has a JSON Schema
+under ``schema/`` (``scan``, ``scan-mentions``, ``scan-context``).
 
 With ``--scheduler tcp://HOST:PORT --output DIR`` the documents are scanned on
 that Dask cluster and the results written to ``DIR`` as Parquet, one file per

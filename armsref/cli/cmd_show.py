@@ -2,9 +2,10 @@
 
 ``--json`` prints one object with the keys ``id``, ``name``, ``short``, ``kind``,
 ``origin``, ``designations``, ``aliases``, ``variants`` (each with ``id``,
-``name``, ``designations``, ``aliases``), ``unit``, ``claims`` (each as
+``name``, ``designations``, ``aliases``), ``converted_unit``, ``claims`` (each as
 :func:`armsref.views.tables.claim_row` gives it), ``span`` (derived from the accepted
-claims: ``low``, ``high``, ``text``, ``derived``, ``claims``; or null),
+claims: ``converted_low``, ``converted_high``, ``description``, ``derived``,
+``claim_ids``; or null),
 ``disagreements`` (see :func:`armsref.views.disagreements.disagreement_rows`) and
 ``variant`` (the id of the variant ``NAME`` names, or null). Claims are chosen by
 status as in ``armsref table`` (``--accepted-only``, ``--all``).

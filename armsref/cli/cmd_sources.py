@@ -2,8 +2,8 @@
 
 ``--json`` prints a list of objects with the keys ``id``, ``file``, ``outlet``,
 ``title``, ``published`` (ISO date or null), ``url``, ``retrieved`` (ISO date or
-null), ``archive_url``, ``cite`` (a "cite as" line), ``sha256``, ``claims`` (how
-many) and ``systems`` (ids of the systems it gives ranges for).
+null), ``archive_url``, ``cite`` (a "cite as" line), ``sha256``, ``claim_count``
+(how many claims) and ``system_ids`` (ids of the systems it gives ranges for).
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
             "file": s.file,
             **source_fields(s),
             "sha256": s.sha256,
-            "claims": len(s.claims),
-            "systems": [x.id for x in s.systems],
+            "claim_count": len(s.claims),
+            "system_ids": [x.id for x in s.systems],
         }
         for s in dataset.sources
     ]
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             d["title"] or "—",
             d["published"] or "—",
             d["file"],
-            d["claims"],
+            d["claim_count"],
         ]
         for d in data
     ]

@@ -3,7 +3,8 @@
 Unreviewed claims are warnings (on stderr); ``--strict`` makes them problems,
 for a newsroom's CI. A figure ``extract`` finds that a claim was made from is
 never a problem, whatever the claim's status or later edits. ``--json`` prints
-``{"ok", "checked", "problems", "warnings"}``. Exit code 1 if any problem.
+``{"ok", "claim_count", "problems", "warnings"}`` (``claim_count``: how many
+claims were checked). Exit code 1 if any problem.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(
             {
                 "ok": report.ok,
-                "checked": report.checked,
+                "claim_count": report.checked,
                 "problems": list(report.problems),
                 "warnings": list(report.warnings),
             }

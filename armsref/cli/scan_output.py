@@ -43,7 +43,7 @@ def _paint(colour: bool, code: str, text: str) -> str:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 #: The JSON line of a document scanned without mentions, its path (encoded) to fill in.
 _NOTHING = (
-    '{{"path": {}, "ok": true, "error": null, "warning": null, "mentions": 0, "systems": [], '
+    '{{"path": {}, "ok": true, "error": null, "warning": null, "mention_count": 0, "systems": [], '
     '"others": []}}\n'
 )
 

@@ -70,12 +70,13 @@ def is_binary(document: DocumentScan) -> bool:
 def _tally_row(tally: SystemTally) -> dict[str, Any]:
     return {
         "id": tally.system_id,
-        "name": tally.system.short,
+        "name": tally.system.name,
+        "short": tally.system.short,
         "count": tally.count,
         "line": tally.line,
         "column": tally.column,
         "offset": tally.offset,
-        "variants": list(tally.variants),
+        "variant_ids": list(tally.variants),
     }
 
 
@@ -86,7 +87,7 @@ def as_row(document: DocumentScan) -> dict[str, Any]:
         "ok": document.ok,
         "error": document.error,
         "warning": document.warning,
-        "mentions": document.count,
+        "mention_count": document.count,
         "systems": [_tally_row(tally) for tally in document.systems],
         "others": [{**_tally_row(t), "kind": t.system.kind} for t in document.others],
     }

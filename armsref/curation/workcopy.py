@@ -2,7 +2,9 @@
 
 The dataset shipped with armsref is read-only (see
 :mod:`armsref.dataset.discovery`); curating starts from a copy of its ``data/``
-and ``seeds/`` in a directory of one's own. The copy is made in a hidden
+and ``seeds/`` in a directory of one's own, with its ``schema/`` (the JSON
+Schemas each data file's first line names, for a curator's editor; see
+:mod:`armsref.dataset.schemas`). The copy is made in a hidden
 folder inside the target and moved into place only when whole, so a failed or
 interrupted ``init`` leaves no half dataset behind. Files get ordinary
 permissions, whatever the installed ones were.
@@ -20,6 +22,8 @@ from armsref.errors import DataError, DuplicateError, InputError
 __all__ = ["init_dataset"]
 
 _PARTS = ("data", "seeds")
+#: Copied too where the shipped dataset has it: the schemas the data files name.
+_OPTIONAL = ("schema",)
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -35,16 +39,15 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def init_dataset(target: str | os.PathLike[str]) -> Path:
-    """Copy the shipped dataset (``data/`` and ``seeds/``) into ``target``.
+    """Copy the shipped dataset (``data/``, ``seeds/`` and ``schema/``) into ``target``.
 
-    ``target`` may exist (it must then hold neither ``data/`` nor ``seeds/``);
-    its parent must.
+    ``target`` may exist (it must then hold none of them); its parent must.
 
     Returns:
         The new dataset directory, resolved.
 
     Raises:
-        DuplicateError: ``target`` already holds ``data/`` or ``seeds/``.
+        DuplicateError: ``target`` already holds ``data/``, ``seeds/`` or ``schema/``.
         InputError: ``target`` is a file.
         DataError: its parent does not exist, or it cannot be written.
     """
@@ -55,26 +58,27 @@ def init_dataset(target: str | os.PathLike[str]) -> Path:
         raise InputError(f"{given}: exists and is not a directory")
     if not given.parent.is_dir():
         raise DataError(f"{given.parent}: no such directory; nothing was created")
-    taken = [part for part in _PARTS if (given / part).exists()]
+    source = shipped_root()
+    parts = (*_PARTS, *(part for part in _OPTIONAL if (source / part).is_dir()))
+    taken = [part for part in parts if (given / part).exists()]
     if taken:
         raise DuplicateError(
             f"{given} already holds {taken[0]}/; nothing was changed "
             "(choose an empty or new directory)"
         )
-    source = shipped_root()
     created = not given.exists()
     try:
         given.mkdir(exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".armsref-init-", dir=given))
         try:
-            for part in _PARTS:
+            for part in parts:
                 _copy(source / part, staging / part)
-            for part in _PARTS:
+            for part in parts:
                 os.replace(staging / part, given / part)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     except OSError as error:
-        for part in _PARTS:
+        for part in parts:
             shutil.rmtree(given / part, ignore_errors=True)
         if created:
             shutil.rmtree(given, ignore_errors=True)

@@ -23,6 +23,8 @@ Data flows files → records → indices → answers. The modules, in that order
   and refusing writes to the shipped one;
 - :mod:`~armsref.dataset.lookup`: every name indexed by key; ``get`` and
   ``search``.
+- :mod:`~armsref.dataset.schemas`: JSON Schemas of the data files, generated
+  from the models, for curators' editors (``python3 -m armsref.dataset.schemas``).
 
 Writing to a dataset is :mod:`armsref.curation`'s job. Other packages import
 from the module that defines a name, so that importing this package costs

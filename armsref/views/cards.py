@@ -6,7 +6,7 @@ claims only, and always said to be ("1,500–1,600 km across 2 sources").
 
 Examples:
     >>> import armsref
-    >>> card(armsref.get("tomahawk"), "km")["span"]["text"]
+    >>> card(armsref.get("tomahawk"), "km")["span"]["description"]
     '1,500–1,600 km across 2 sources'
 """
 
@@ -32,11 +32,11 @@ def _span(system: System, unit: str) -> dict[str, object] | None:
     count = len({claim.source for claim in accepted})
     plural = "s" if count != 1 else ""
     return {
-        "low": span.low,
-        "high": span.high,
-        "text": f"{span} across {count} source{plural}",
+        "converted_low": span.low,
+        "converted_high": span.high,
+        "description": f"{span} across {count} source{plural}",
         "derived": True,
-        "claims": [claim.id for claim in accepted],
+        "claim_ids": [claim.id for claim in accepted],
     }
 
 
@@ -45,9 +45,10 @@ def card(system: System, unit: str, include: str = "default") -> dict[str, objec
 
     Keys: ``id``, ``name``, ``short``, ``kind``, ``origin``, ``designations``,
     ``aliases``, ``variants`` (each ``id``, ``name``, ``designations``,
-    ``aliases``), ``unit``, ``claims`` (each :func:`armsref.views.tables.claim_row`),
-    ``span`` (``low``, ``high``, ``text``, ``derived``, ``claims``: derived
-    from the accepted claims; or null), ``disagreements`` (as
+    ``aliases``), ``converted_unit`` (the unit figures are shown in),
+    ``claims`` (each :func:`armsref.views.tables.claim_row`), ``span``
+    (``converted_low``, ``converted_high``, ``description``, ``derived``,
+    ``claim_ids``: derived from the accepted claims; or null), ``disagreements`` (as
     :func:`armsref.views.disagreements.disagreement_rows` gives them).
     """
     from armsref.views.disagreements import system_rows
@@ -72,7 +73,7 @@ def card(system: System, unit: str, include: str = "default") -> dict[str, objec
             }
             for v in system.variants
         ],
-        "unit": units.unit_symbol(unit),
+        "converted_unit": units.unit_symbol(unit),
         "claims": claims,
         "span": _span(system, unit),
         "disagreements": system_rows(system, include),
@@ -106,15 +107,15 @@ def render_card(data: dict[str, object]) -> str:
     if not claims:
         lines.append("  ranges:       no range reported by any source")
         return "\n".join(lines)
-    lines.append(f"  ranges ({data['unit']}):")
+    lines.append(f"  ranges ({data['converted_unit']}):")
     for entry in claims:
         mark = mark_of(str(entry["status"]), entry["reason"])
         variant = f" (variant {entry['variant']})" if entry["variant"] else ""
-        lines.append(f"    {entry['converted']:<16} {entry['id']}{variant}{mark}")
+        lines.append(f"    {entry['converted_figure']:<16} {entry['id']}{variant}{mark}")
         lines.append(f"      “{entry['quote']}”")
         lines.append(f"      cite as: {entry['cite']}")
     span = data["span"]
-    derived = span["text"] if isinstance(span, dict) else "none (no accepted claim)"
+    derived = span["description"] if isinstance(span, dict) else "none (no accepted claim)"
     lines.append(f"  span (derived, not stated by a source): {derived}")
     pairs = data["disagreements"]
     assert isinstance(pairs, list)

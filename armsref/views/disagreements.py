@@ -80,8 +80,8 @@ def disagreement_rows(
 
     Keys: ``system`` (id), ``first`` and ``second`` (each ``id``, ``figure`` as
     written, ``status``, ``reason`` (why rejected, or null), ``variant``,
-    ``source``, ``cite``, ``quote``) and ``reason`` (why the two cannot both
-    be true).
+    ``source``, ``cite``, ``quote``) and ``why`` (why the two cannot both
+    be true, in words).
 
     Raises:
         UnknownSystemError: a system filter names no system.
@@ -105,7 +105,7 @@ def system_rows(system: System, include: str = "default") -> list[dict[str, obje
             "system": system.id,
             "first": _side(pair.first),
             "second": _side(pair.second),
-            "reason": reason(pair.first, pair.second),
+            "why": reason(pair.first, pair.second),
         }
         for pair in disagreements(visible(system.claims, include))
     ]
@@ -129,5 +129,5 @@ def render(rows: Sequence[dict[str, object]], indent: str = "") -> str:
             )
             lines.append(f"{indent}    “{side['quote']}”")
             lines.append(f"{indent}    cite as: {side['cite']}")
-        lines.append(f"{indent}  why: {row['reason']}")
+        lines.append(f"{indent}  why: {row['why']}")
     return "\n".join(lines)

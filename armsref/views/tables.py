@@ -48,8 +48,8 @@ _HEADERS: dict[View, dict[str, str]] = {
         "id": "Id",
         "system": "System",
         "source": "Source",
-        "as_written": "As written",
-        "converted": "In {unit}",
+        "figure": "As written",
+        "converted_figure": "In {unit}",
         "qualifier": "Qualifier",
         "status": "Status",
         "quote": "Quote",
@@ -102,14 +102,25 @@ def _also(claim: RangeClaim) -> dict[str, object] | None:
     return {**numbers, "unit": also.unit}
 
 
+def _converted(claim: RangeClaim, unit: str) -> dict[str, object]:
+    """``converted_value``, or ``converted_low`` and ``converted_high``: exact, in ``unit``."""
+    exact = [value for value, _ in claim.figures_in(unit)]
+    if claim.value is not None:
+        return {"converted_value": exact[0]}
+    return {"converted_low": exact[0], "converted_high": exact[1]}
+
+
 def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     """One claim as a mapping with stable keys, its figures in ``unit``.
 
-    Keys: ``id``, ``system``, ``source``, ``file`` (the source document),
-    ``as_written`` (the figure with its hedge, as the source states it),
-    ``converted`` (the same in ``unit``, rounded as stated), ``value`` (exact,
-    in ``unit``; a 'between' claim gives ``low`` and ``high`` instead), ``unit``,
-    ``qualifier``, ``approximate``, ``variant``, ``condition``, ``also`` (the
+    Keys (the README's "JSON vocabulary"): ``id``, ``system``, ``source``,
+    ``file`` (the source document), ``figure`` (the figure with its hedge, as
+    the source states it), ``value`` (as stated; a 'between' claim gives ``low``
+    and ``high`` instead) and ``unit`` (as written), ``converted_figure`` (the
+    figure in ``unit``, rounded as stated), ``converted_value`` (exact, in
+    ``unit``; or ``converted_low`` and ``converted_high``), ``converted_unit``
+    (the symbol of ``unit``), ``qualifier``, ``approximate``, ``variant``,
+    ``condition``, ``also`` (the
     figure in a second unit as the source gives it: ``value`` or
     ``low``/``high``, and ``unit``; or null), ``status`` (accepted, unreviewed
     or rejected), ``reason`` (why rejected, or null), ``quote``, and the
@@ -119,21 +130,21 @@ def claim_row(claim: RangeClaim, unit: str) -> dict[str, object]:
     """
     from armsref.views.citations import source_fields
 
-    exact = [value for value, _ in claim.figures_in(unit)]
     row: dict[str, object] = {
         "id": claim.id,
         "system": claim.system,
         "source": claim.source,
         "file": claim.source_record.file,
-        "as_written": claim.figure,
-        "converted": claim.shown_in(unit),
+        "figure": claim.figure,
     }
     if claim.value is not None:
-        row["value"] = exact[0]
+        row["value"] = claim.value
     else:
-        row["low"], row["high"] = exact
+        row["low"], row["high"] = claim.low, claim.high
+    row.update(unit=claim.unit, converted_figure=claim.shown_in(unit))
+    row.update(_converted(claim, unit))
     row.update(
-        unit=units.unit_symbol(unit),
+        converted_unit=units.unit_symbol(unit),
         qualifier=claim.qualifier,
         approximate=claim.approximate,
         variant=claim.variant,
@@ -169,9 +180,10 @@ def rows(
             :mod:`armsref.views.selection`).
 
     Keys of a summary row: ``system`` (id), ``name``, ``short``, ``kind``,
-    ``ranges`` (a list of ``{"id", "figure", "source", "qualifier", "status",
-    "reason", "value"}`` in the chosen unit), ``sources`` (how many), ``unit``. A claims
-    row is :func:`claim_row`.
+    ``ranges`` (a list of ``{"id", "converted_figure", "source", "qualifier",
+    "status", "reason", "converted_value"}`` in the chosen unit, a 'between'
+    claim with ``converted_low`` and ``converted_high``), ``source_count`` (how
+    many sources), ``converted_unit``. A claims row is :func:`claim_row`.
 
     Raises:
         InputError: an unknown view.
@@ -193,12 +205,12 @@ def rows(
             ranges = [
                 {
                     "id": c.id,
-                    "figure": c.shown_in(unit),
+                    "converted_figure": c.shown_in(unit),
                     "source": c.source,
                     "qualifier": c.qualifier,
                     "status": c.status,
                     "reason": c.reason,
-                    "value": c.figures_in(unit)[0][0] if c.value is not None else None,
+                    **_converted(c, unit),
                 }
                 for c in claims
             ]
@@ -209,8 +221,8 @@ def rows(
                     "short": system.short,
                     "kind": system.kind,
                     "ranges": ranges,
-                    "sources": len({c.source for c in claims}),
-                    "unit": symbol,
+                    "source_count": len({c.source for c in claims}),
+                    "converted_unit": symbol,
                 }
             )
             continue
@@ -256,20 +268,20 @@ def table(
             assert isinstance(ranges, list)
             cell = (
                 "; ".join(
-                    f"{r['figure']} ({r['source']}){mark_of(r['status'], r['reason'])}"
+                    f"{r['converted_figure']} ({r['source']}){mark_of(r['status'], r['reason'])}"
                     for r in ranges
                 )
                 or NO_RANGE
             )
-            body.append([row["short"], row["kind"], cell, row["sources"]])
+            body.append([row["short"], row["kind"], cell, row["source_count"]])
         else:
             body.append(
                 [
                     row["id"],
                     row["system"],
                     row["source"],
-                    row["as_written"],
-                    row["converted"],
+                    row["figure"],
+                    row["converted_figure"],
                     str(row["qualifier"]).replace("_", " "),
                     str(row["status"]) + (f": {row['reason']}" if row["reason"] else ""),
                     _short(str(row["quote"])),

@@ -47,7 +47,15 @@ def test_table_options(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "table", "--json", "--unit", "nmi")
     rows = json.loads(out)
     assert [r["system"] for r in rows] == ["atacms", "eram", "tomahawk", "jassm", "patriot"]
-    assert set(rows[0]) == {"system", "name", "short", "kind", "ranges", "sources", "unit"}
+    assert set(rows[0]) == {
+        "system",
+        "name",
+        "short",
+        "kind",
+        "ranges",
+        "source_count",
+        "converted_unit",
+    }
 
 
 def test_show_card(capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,13 +81,13 @@ def test_show_json_keys(capsys: pytest.CaptureFixture[str]) -> None:
         "designations",
         "aliases",
         "variants",
-        "unit",
+        "converted_unit",
         "claims",
         "span",
         "disagreements",
         "variant",
     ]
-    assert card["claims"][0]["converted"] == "about 460 km"
+    assert card["claims"][0]["converted_figure"] == "about 460 km"
     assert card["claims"][0]["file"] == "seeds/004_0e120a5187f68c70.txt"
 
 
@@ -88,8 +96,10 @@ def test_convert(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and out == "995 mi = 1,600 km (exactly 1,601.297 km)\n"
     code, out, _ = run(capsys, "convert", "1,600 km", "--to", "nmi", "--json")
     data = json.loads(out)
-    assert data["to"] == "nmi" and data["result"] == pytest.approx(863.930885)
-    assert data["shown"] == "860"  # 1,600 is stated to two digits
+    assert data["converted_unit"] == "nmi"
+    assert data["converted_value"] == pytest.approx(863.930885)
+    assert data["converted_figure"] == "860 nmi"  # 1,600 is stated to two digits
+    assert (data["figure"], data["value"], data["unit"]) == ("1,600 km", 1600, "km")
 
 
 def test_sources(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,7 +107,7 @@ def test_sources(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "cnn-longer-range-missiles" in out and "CNN" in out
     code, out, _ = run(capsys, "sources", "--json")
     data = json.loads(out)
-    assert len(data) == 5 and data[4]["systems"] == ["atacms", "eram", "tomahawk"]
+    assert len(data) == 5 and data[4]["system_ids"] == ["atacms", "eram", "tomahawk"]
 
 
 @pytest.mark.parametrize(

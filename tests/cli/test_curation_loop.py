@@ -132,7 +132,7 @@ def test_the_whole_loop(tmp_path: Path) -> None:
     )
     assert "“The ATACMS has a range of 500 km”" not in found.stdout  # rejected: left out
     listed_all = armsref(work, "disagreements", "--all", "--json")
-    reasons = [row["reason"] for row in json.loads(listed_all.stdout)]
+    reasons = [row["why"] for row in json.loads(listed_all.stdout)]
     assert any("'500 km' allows" in r for r in reasons)
     text_all = armsref(work, "disagreements", "--all").stdout
     assert "atacms-3: 500 km [rejected: a figure the official misstated]" in text_all

@@ -65,9 +65,13 @@ def test_extract_json(capsys: pytest.CaptureFixture[str], article: Path) -> None
     assert shown["findings"] == [
         {
             "system": "eram",
+            "figure": "up to 450 kilometers",
             "value": 450.0,
             "unit": "kilometers",
             "qualifier": "up_to",
+            "approximate": False,
+            "variant": None,
+            "condition": None,
             "also": None,
             "quote": "The ERAM, which has a range of up to 450 kilometers",
             "start": 0,

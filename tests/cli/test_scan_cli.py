@@ -14,8 +14,8 @@ from armsref.cli import cmd_scan, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "004_0e120a5187f68c70.txt"
-KEYS = ["path", "ok", "error", "warning", "mentions", "systems", "others"]
-SYSTEM_KEYS = ["id", "name", "count", "line", "column", "offset", "variants"]
+KEYS = ["path", "ok", "error", "warning", "mention_count", "systems", "others"]
+SYSTEM_KEYS = ["id", "name", "short", "count", "line", "column", "offset", "variant_ids"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -47,19 +47,20 @@ def test_json_lines_have_stable_keys(capsys: pytest.CaptureFixture[str], tmp_pat
     assert [list(s) for s in first["systems"]] == [SYSTEM_KEYS] * 3
     assert first["systems"][1] == {
         "id": "eram",
-        "name": "ERAM",
+        "name": "Extended Range Attack Munition",
+        "short": "ERAM",
         "count": 5,
         "line": 74,
         "column": 86,
         "offset": SEED.read_text(encoding="utf-8").index("extended-range attack munitions"),
-        "variants": [],
+        "variant_ids": [],
     }
     assert second == {
         "path": str(empty),
         "ok": True,
         "error": None,
         "warning": None,
-        "mentions": 0,
+        "mention_count": 0,
         "systems": [],
         "others": [],
     }
@@ -142,7 +143,7 @@ def test_a_real_process_reads_stdin_and_files(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [(d["path"], d["mentions"]) for d in lines] == [
+    assert [(d["path"], d["mention_count"]) for d in lines] == [
         ("-", 2),
         (str(tmp_path / "nope.txt"), 0),
     ]
@@ -166,7 +167,7 @@ def test_data_option_uses_another_dataset(
     code, out, _ = run(capsys, "scan", "--json", "--data", str(dataset_dir), str(doc))
     assert code == 0 and json.loads(out)["systems"][0]["id"] == "tomahawk"
     _, out, _ = run(capsys, "scan", "--json", str(doc))
-    assert json.loads(out)["mentions"] == 0
+    assert json.loads(out)["mention_count"] == 0
 
 
 def test_html_on_standard_input_is_read_as_visible_text(
@@ -188,8 +189,8 @@ def test_other_systems_are_listed_apart(capsys: pytest.CaptureFixture[str], tmp_
     doc.write_text("HIMARS and Storm Shadow missiles, then ATACMS Block IA.", encoding="utf-8")
     code, out, _ = run(capsys, "scan", "--json", str(doc))
     data = json.loads(out)
-    assert code == 0 and data["mentions"] == 1
-    assert [s["variants"] for s in data["systems"]] == [["block-ia"]]
+    assert code == 0 and data["mention_count"] == 1
+    assert [s["variant_ids"] for s in data["systems"]] == [["block-ia"]]
     assert [o["id"] for o in data["others"]] == ["himars", "storm-shadow"]
     _, out, _ = run(capsys, "scan", str(doc))
     assert "  atacms      1  first at 1:40  (block-ia)" in out

@@ -92,7 +92,7 @@ def test_names_and_counts_with_a_system_filter(
     )
     assert only.splitlines() == [f"{doc}:3", f"{other}:2"]
     _, summary, _ = run(capsys, "scan", "--json", "--system", "eram", str(doc))
-    assert json.loads(summary)["mentions"] == 0
+    assert json.loads(summary)["mention_count"] == 0
 
 
 def test_an_unknown_system_is_a_usage_error(capsys: pytest.CaptureFixture[str], doc: Path) -> None:

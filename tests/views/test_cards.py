@@ -30,11 +30,11 @@ def test_cite_as_line_says_only_what_is_known(dataset: armsref.Dataset) -> None:
 def test_the_span_is_said_to_be_derived(dataset: armsref.Dataset) -> None:
     data = card(dataset.system("tomahawk"), "km")
     assert data["span"] == {
-        "low": 1500.0,
-        "high": data["span"]["high"],  # type: ignore[index]
-        "text": "1,500–1,600 km across 2 sources",
+        "converted_low": 1500.0,
+        "converted_high": data["span"]["converted_high"],  # type: ignore[index]
+        "description": "1,500–1,600 km across 2 sources",
         "derived": True,
-        "claims": ["tomahawk-1", "tomahawk-2"],
+        "claim_ids": ["tomahawk-1", "tomahawk-2"],
     }
     assert "span (derived, not stated by a source): 1,500–1,600 km across 2 sources" in (
         render_card(data)
@@ -82,7 +82,7 @@ def test_disagreements_read_as_sentences(dataset_dir: Path) -> None:
         ("eram-1", "atacms-2"),
     ]
     second = found[1]
-    assert second["reason"] == (
+    assert second["why"] == (
         "'about 285 miles' allows 271–299 mi; 'about 186 miles' allows 177–195 mi: no range is both"
     )
     text = render([second])

@@ -34,9 +34,11 @@ def test_summary_in_miles() -> None:
 def test_claims_view_shows_the_figure_as_written_and_converted() -> None:
     data = rows("claims", "nmi")
     assert len(data) == 5
-    tomahawk = next(r for r in data if r["as_written"] == "about 995 miles")
-    assert tomahawk["converted"] == "about 865 nmi"
-    assert tomahawk["value"] == pytest.approx(864.6313607)
+    tomahawk = next(r for r in data if r["figure"] == "about 995 miles")
+    assert tomahawk["converted_figure"] == "about 865 nmi"
+    assert (tomahawk["value"], tomahawk["unit"]) == (995, "miles")
+    assert tomahawk["converted_value"] == pytest.approx(864.6313607)
+    assert tomahawk["converted_unit"] == "nmi"
     assert tomahawk["quote"] == "The Tomahawk, with a range of about 995 miles (1,600 kilometers)"
     text = armsref.table("claims", "nmi", "simple")
     assert "about 995 miles" in text and "about 865 nmi" in text
@@ -54,7 +56,7 @@ def test_filters_by_any_system_name_and_by_source() -> None:
     data = rows("claims", sources=["trump-asked-can-you-hit-moscow"])
     assert [r["system"] for r in data] == ["atacms", "tomahawk"]
     summary = rows("summary", systems=["tomahawk"], sources=["trump-putin-call-tomahawks"])
-    assert [r["figure"] for r in summary[0]["ranges"]] == ["about 1,600 km"]  # type: ignore[index]
+    assert [r["converted_figure"] for r in summary[0]["ranges"]] == ["about 1,600 km"]  # type: ignore[index]
 
 
 def test_ordering_is_stable() -> None:
@@ -88,10 +90,12 @@ def test_claim_rows_have_stable_keys() -> None:
         "system",
         "source",
         "file",
-        "as_written",
-        "converted",
+        "figure",
         "value",
         "unit",
+        "converted_figure",
+        "converted_value",
+        "converted_unit",
         "qualifier",
         "approximate",
         "variant",
