@@ -170,4 +170,4 @@ def describe(table: str) -> Table:
 
     if table not in TABLES:
         raise InputError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    return TABLES[table]  # type: ignore[index]
+    return TABLES[table]

@@ -59,7 +59,9 @@ def check_format(fmt: str) -> str:
 
 def _html(headers: Sequence[str], body: Sequence[Sequence[object]]) -> str:
     def line(tag: str, values: Sequence[object]) -> str:
-        cells = "".join(f"<{tag}>{html.escape(str(value), quote=False)}</{tag}>" for value in values)
+        cells = "".join(
+            f"<{tag}>{html.escape(str(value), quote=False)}</{tag}>" for value in values
+        )
         return f"<tr>{cells}</tr>"
 
     return "\n".join(
