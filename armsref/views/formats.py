@@ -7,8 +7,11 @@
 - the text formats a terminal shows (``github``, ``grid``, ``simple``...,
   those tabulate can draw with a cell over several lines): given a width,
   the long column (a quote, the list of ranges) is wrapped so that the table
-  fits it, never cut (the command line gives the terminal's width,
-  :func:`terminal_width`; the library, none, unless asked);
+  fits it, then if need be the widest other ones, never cut (a table too
+  wide to fit even so, the claims view under about 120 columns, is as narrow
+  as :data:`MIN_WRAP` and :data:`FLOOR` allow, its columns still aligned).
+  The command line gives the terminal's width (:func:`terminal_width`); the
+  library wraps nothing unless given a width;
 - any other tabulate format (``latex``, ``mediawiki``...): tabulate's
   rendering, every value whole.
 
@@ -36,10 +39,12 @@ from collections.abc import Sequence
 
 from armsref.errors import InputError
 
-__all__ = ["MIN_WRAP", "check_format", "formats", "render", "terminal_width"]
+__all__ = ["FLOOR", "MIN_WRAP", "check_format", "formats", "render", "terminal_width"]
 
-#: The narrowest a wrapped column is made, however narrow the terminal.
+#: The narrowest the long column (a quote) is made, however narrow the terminal.
 MIN_WRAP = 20
+#: The narrowest another column is made, if the table is still too wide.
+FLOOR = 10
 _OWN = ("csv", "tsv", "html", "unsafehtml")
 
 
@@ -78,6 +83,29 @@ def _html(headers: Sequence[str], body: Sequence[Sequence[object]]) -> str:
     )
 
 
+def _natural(column: Sequence[object]) -> int:
+    return max((len(line) for cell in column for line in str(cell).splitlines()), default=0)
+
+
+def _limits(
+    headers: Sequence[str], body: Sequence[Sequence[object]], wrap: int, room: int
+) -> list[int]:
+    """Column widths that add up to ``room`` if they can: the long column gives way first
+    (down to :data:`MIN_WRAP`), then the widest of the others, never below their heading
+    or :data:`FLOOR` characters."""
+    natural = [_natural([h, *(row[i] for row in body)]) for i, h in enumerate(headers)]
+    limits = list(natural)
+    limits[wrap] = max(min(natural[wrap], MIN_WRAP), natural[wrap] - (sum(natural) - room))
+    floors = [max(len(h), min(n, FLOOR)) for h, n in zip(headers, natural, strict=True)]
+    floors[wrap] = limits[wrap]
+    while sum(limits) > room:
+        shrinkable = [i for i, limit in enumerate(limits) if limit > floors[i]]
+        if not shrinkable:
+            break
+        limits[max(shrinkable, key=lambda i: limits[i])] -= 1
+    return limits
+
+
 def _wrapped(
     headers: Sequence[str], body: Sequence[Sequence[object]], fmt: str, wrap: int, width: int
 ) -> str:
@@ -87,11 +115,14 @@ def _wrapped(
     widest = max(len(line) for line in whole.splitlines())
     if widest <= width:
         return whole
-    longest = max([len(str(headers[wrap]))] + [len(str(row[wrap])) for row in body])
-    room = max(MIN_WRAP, longest - (widest - width))
-    limits: list[int | None] = [None] * len(headers)
-    limits[wrap] = room
-    return tabulate(body, headers=headers, tablefmt=fmt, maxcolwidths=limits)
+    natural = [_natural([h, *(row[i] for row in body)]) for i, h in enumerate(headers)]
+    room = width - (widest - sum(natural))
+    limits = _limits(headers, body, wrap, room)
+    wrapped: list[int | None] = [
+        limit if limit < full and isinstance(body[0][i], str) else None
+        for i, (limit, full) in enumerate(zip(limits, natural, strict=True))
+    ]
+    return tabulate(body, headers=headers, tablefmt=fmt, maxcolwidths=wrapped)
 
 
 def terminal_width() -> int | None:
