@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,16 @@ def test_the_command_line_exports(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["export", "--format", "csv", "--table", "claims", "-o", str(target)]) == 0
     assert capsys.readouterr() == ("", "")
     assert [c["id"] for c in _read_csv(target)][:2] == ["atacms-1", "atacms-2"]
+
+
+@pytest.mark.parametrize(("module", "call"), [("sqlite_utils", "sqlite"), ("pandas", "frame")])
+def test_a_missing_extra_is_named_with_how_to_add_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str, call: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    with pytest.raises(InputError, match=r"pip install 'armsref\[(datasette|pandas)\]'"):
+        if call == "sqlite":
+            export("sqlite", tmp_path / "ref.db")
+        else:
+            armsref.frame("claims")
+    assert list(tmp_path.iterdir()) == []
