@@ -108,3 +108,14 @@ def test_the_command_line_writes_csv_and_wraps_to_columns(
     assert LONG in [row["quote"] for row in json.loads(capsys.readouterr().out)]
     assert main(["table", "--format", "xlsx"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_sources_csv_is_whole_and_unpadded(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sources", "--format", "csv"]) == 0
+    parsed = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert parsed[0] == ["Id", "Outlet", "Title", "Published", "File", "Claims"]
+    title = (
+        "Trump talks with Putin as he considers selling long-range missiles to Ukraine – National"
+    )
+    assert [row[2] for row in parsed if row[0] == "trump-putin-call-tomahawks"] == [title]
+    assert all(cell == cell.strip() for row in parsed for cell in row)
