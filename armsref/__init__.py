@@ -57,6 +57,7 @@ _LAZY: dict[str, str] = {
     "edit_claim": "armsref.curation.review",
     "extract": "armsref.extraction.pipeline",
     "extract_all": "armsref.extraction.pipeline",
+    "frame": "armsref.exports.frames",
     "get": "armsref.dataset.lookup",
     "identify": "armsref.dataset.lookup",
     "init_dataset": "armsref.curation.workcopy",
@@ -112,6 +113,7 @@ __all__ = [
     "edit_claim",
     "extract",
     "extract_all",
+    "frame",
     "get",
     "identify",
     "init_dataset",
@@ -141,6 +143,7 @@ if TYPE_CHECKING:
     from armsref.dataset.lookup import Identity, get, identify, search
     from armsref.dataset.models import AlsoFigure, Dataset, RangeClaim, Source, System
     from armsref.dataset.variants import Variant
+    from armsref.exports.frames import frame
     from armsref.extraction.pipeline import Extraction, Finding, extract, extract_all
     from armsref.lengths.compare import Disagreement, Span
     from armsref.lengths.units import convert, parse_quantity

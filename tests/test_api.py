@@ -44,6 +44,7 @@ PUBLIC = [
     "edit_claim",
     "extract",
     "extract_all",
+    "frame",
     "get",
     "identify",
     "init_dataset",

@@ -23,6 +23,7 @@ LAYERS = (
     "extraction",
     "curation",
     "views",
+    "exports",
     "cli",
 )
 MAX_LINES = 400

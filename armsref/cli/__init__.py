@@ -60,6 +60,7 @@ COMMANDS = {
     "init": "armsref.cli.cmd_init",
     "migrate": "armsref.cli.cmd_migrate",
     "scan": "armsref.cli.cmd_scan",
+    "export": "armsref.cli.cmd_export",
 }
 #: The commands that read no dataset.
 NO_DATASET = frozenset({"convert", "init"})

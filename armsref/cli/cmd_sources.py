@@ -30,7 +30,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default="github",
         metavar="F",
         dest="fmt",
-        help="any tabulate format (default github)",
+        help="csv or any tabulate format (default github); csv, tsv and html are unpadded",
     )
     parser.add_argument("--json", action="store_true", help="print the sources as JSON")
     parser.set_defaults(run=run)
@@ -38,11 +38,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the sources."""
-    from tabulate import tabulate, tabulate_formats
-
     from armsref.dataset.loading import load
-    from armsref.errors import InputError
     from armsref.views.citations import source_fields
+    from armsref.views.formats import check_format, render, terminal_width
 
     dataset = load(args.data)
     data = [
@@ -59,11 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    if args.fmt not in tabulate_formats:
-        raise InputError(
-            f"unknown table format {args.fmt!r}; choose one of "
-            f"{', '.join(sorted(tabulate_formats))}"
-        )
+    check_format(args.fmt)
     body = [
         [
             d["id"],
@@ -75,11 +69,6 @@ def run(args: argparse.Namespace) -> int:
         ]
         for d in data
     ]
-    print(
-        tabulate(
-            body,
-            headers=["Id", "Outlet", "Title", "Published", "File", "Claims"],
-            tablefmt=args.fmt,
-        )
-    )
+    headers = ["Id", "Outlet", "Title", "Published", "File", "Claims"]
+    print(render(headers, body, args.fmt, wrap=2, width=terminal_width()))
     return 0

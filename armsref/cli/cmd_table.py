@@ -5,6 +5,11 @@ Claims no curator has accepted are shown marked ``[unreviewed]``; with
 ``--all``. The claims view, in a plain-text format, ends with a "cite as" line
 for each source it quotes. ``--json`` prints :func:`armsref.views.tables.rows`
 (each claims row has its source's citation fields and ``cite``).
+
+``--format csv`` (spreadsheet-safe), ``tsv``, ``html`` and ``--json`` hold
+every value whole and unpadded; a text format wraps long quotes to the
+terminal's width (``COLUMNS``, else the terminal's; output to a file or a
+pipe is not wrapped), never cuts them.
 """
 
 from __future__ import annotations
@@ -51,7 +56,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default="github",
         metavar="F",
         dest="fmt",
-        help="any tabulate format: github (default), grid, simple, pipe, latex, html, tsv, ...",
+        help="csv or any tabulate format: github (default), grid, simple, pipe, latex, html, "
+        "tsv, ...; text formats wrap quotes to the terminal's width, the others are whole",
     )
     parser.add_argument(
         "--system",
@@ -85,6 +91,7 @@ def _print_citations(claims: list[dict[str, object]]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the table."""
     from armsref.dataset.loading import load
+    from armsref.views.formats import terminal_width
     from armsref.views.tables import rows, table
 
     dataset = load(args.data)
@@ -92,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows(args.view, args.unit, dataset=dataset, **chosen))
     else:
-        print(table(args.view, args.unit, args.fmt, dataset=dataset, **chosen))
+        width = terminal_width()
+        print(table(args.view, args.unit, args.fmt, dataset=dataset, width=width, **chosen))
         if args.view == "claims" and args.fmt in PLAIN_FORMATS:
             _print_citations(rows("claims", args.unit, dataset=dataset, **chosen))
     return 0

@@ -5,9 +5,17 @@ The modules, in the order a view is built:
 - :mod:`~armsref.views.selection`: which claims a view shows, by review
   status, and how a status is marked;
 - :mod:`~armsref.views.citations`: a source's "cite as" line and fields;
+- :mod:`~armsref.views.cells`: values as CSV and TSV cells, whole and safe
+  to open in a spreadsheet;
+- :mod:`~armsref.views.formats`: a table written in csv, tsv, html or a
+  tabulate format, nothing cut, text wrapped to a width;
 - :mod:`~armsref.views.tables`: the summary and claims views, as rows and as
-  tabulate tables;
+  tables;
 - :mod:`~armsref.views.disagreements`: pairs of claims that cannot both be
   true, with the reason in words;
-- :mod:`~armsref.views.cards`: a system's card, with its derived span.
+- :mod:`~armsref.views.cards`: a system's card, with its derived span;
+- :mod:`~armsref.views.columns`: the four flat tables every export writes
+  (systems, variants, sources, claims): columns, types, keys;
+- :mod:`~armsref.views.rows`: the dataset as those tables' flat rows, for
+  every export format and :func:`armsref.frame`.
 """

@@ -5,10 +5,11 @@ Two views:
 - **summary**: one row per system, with every reported range in the chosen
   unit (each with its hedge and its source) and the number of sources;
 - **claims**: one row per claim, with the figure as written, the figure in the
-  chosen unit, the qualifier and a short quote.
+  chosen unit, the qualifier and the whole quote.
 
 :func:`rows` gives the same data as plain mappings (the keys are stable; the
-command line's ``--json`` prints them), :func:`table` renders it with tabulate.
+command line's ``--json`` prints them), :func:`table` renders it in ``csv`` or
+any tabulate format, nothing cut (:mod:`armsref.views.formats`).
 
 Examples:
     >>> print(table(view="summary", unit="km", systems=["eram"], fmt="simple"))
@@ -28,14 +29,12 @@ from armsref.lengths import units
 if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, RangeClaim, System
 
-__all__ = ["NO_RANGE", "QUOTE_WIDTH", "VIEWS", "claim_row", "rows", "table"]
+__all__ = ["NO_RANGE", "VIEWS", "claim_row", "rows", "table"]
 
 View = Literal["summary", "claims"]
 VIEWS: tuple[View, ...] = ("summary", "claims")
 #: What a system with no reported range shows instead of a figure.
 NO_RANGE = "no range reported by any source"
-#: Quotes longer than this are shortened in the claims view.
-QUOTE_WIDTH = 60
 
 _HEADERS: dict[View, dict[str, str]] = {
     "summary": {
@@ -55,12 +54,6 @@ _HEADERS: dict[View, dict[str, str]] = {
         "quote": "Quote",
     },
 }
-
-
-def _short(quote: str) -> str:
-    if len(quote) <= QUOTE_WIDTH:
-        return quote
-    return quote[: QUOTE_WIDTH - 1].rstrip() + "…"
 
 
 def _select(
@@ -239,24 +232,24 @@ def table(
     sources: Sequence[str] | None = None,
     dataset: Dataset | None = None,
     include: str = "default",
+    width: int | None = None,
 ) -> str:
-    """Render a view as a table in any of ``tabulate.tabulate_formats``.
+    """Render a view as a table in ``csv`` or any of ``tabulate.tabulate_formats``.
 
     A system with no reported range says so in words (:data:`NO_RANGE`), never 0
-    or an empty cell. A claim no curator has accepted is marked as such.
+    or an empty cell. A claim no curator has accepted is marked as such. Quotes
+    are whole, never cut; with a ``width``, a text format's long column is
+    wrapped to fit it (see :mod:`armsref.views.formats`).
 
     Raises:
         InputError: an unknown view or format.
         UnitError: an unknown unit.
         UnknownSystemError: a system filter names no system.
     """
-    from tabulate import tabulate, tabulate_formats
-
-    if fmt not in tabulate_formats:
-        raise InputError(
-            f"unknown table format {fmt!r}; choose one of {', '.join(sorted(tabulate_formats))}"
-        )
+    from armsref.views.formats import check_format, render
     from armsref.views.selection import mark_of
+
+    check_format(fmt)
 
     data = rows(view, unit, systems=systems, sources=sources, dataset=dataset, include=include)
     chosen: View = "claims" if view == "claims" else "summary"
@@ -284,7 +277,8 @@ def table(
                     row["converted_figure"],
                     str(row["qualifier"]).replace("_", " "),
                     str(row["status"]) + (f": {row['reason']}" if row["reason"] else ""),
-                    _short(str(row["quote"])),
+                    str(row["quote"]),
                 ]
             )
-    return tabulate(body, headers=headers, tablefmt=fmt)
+    wrap = len(headers) - 1 if view == "claims" else 2
+    return render(headers, body, fmt, wrap=wrap, width=width)
