@@ -60,6 +60,8 @@ COMMANDS = {
     "init": "armsref.cli.cmd_init",
     "migrate": "armsref.cli.cmd_migrate",
     "scan": "armsref.cli.cmd_scan",
+    "annotate": "armsref.cli.cmd_annotate",
+    "chart": "armsref.cli.cmd_chart",
 }
 #: The commands that read no dataset.
 NO_DATASET = frozenset({"convert", "init"})

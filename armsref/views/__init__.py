@@ -9,5 +9,12 @@ The modules, in the order a view is built:
   tabulate tables;
 - :mod:`~armsref.views.disagreements`: pairs of claims that cannot both be
   true, with the reason in words;
-- :mod:`~armsref.views.cards`: a system's card, with its derived span.
+- :mod:`~armsref.views.cards`: a system's card, with its derived span;
+- :mod:`~armsref.views.marks`: spans of a text as nested marked segments;
+- :mod:`~armsref.views.checklist`: what the dataset says of a figure a
+  document gives (held, lacking, disagreeing);
+- :mod:`~armsref.views.annotated`: a document's mentions and figures as marks;
+- :mod:`~armsref.views.markup`: one annotated document as escaped HTML;
+- :mod:`~armsref.views.chart`: the range chart (matplotlib, optional);
+- :mod:`~armsref.views.page`: the self-contained annotated page.
 """
