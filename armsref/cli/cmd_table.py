@@ -4,7 +4,9 @@ Claims no curator has accepted are shown marked ``[unreviewed]``; with
 ``--accepted-only`` they are left out; rejected claims appear only with
 ``--all``. The claims view, in a plain-text format, ends with a "cite as" line
 for each source it quotes. ``--json`` prints :func:`armsref.views.tables.rows`
-(each claims row has its source's citation fields and ``cite``).
+(each claims row has its source's citation fields and ``cite``). With
+``--format html`` the range chart follows the table as inline SVG
+(:func:`armsref.views.chart.chart_html`; a note instead without matplotlib).
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from armsref.cli.output import add_command, add_include, include_of, print_json
 PLAIN_FORMATS = frozenset(
     {"github", "grid", "simple", "plain", "pipe", "psql", "rst", "orgtbl", "outline"}
 )
+
+#: The HTML formats, after which the range chart follows (or a note that it needs matplotlib).
+HTML_FORMATS = frozenset({"html", "unsafehtml"})
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -95,4 +100,8 @@ def run(args: argparse.Namespace) -> int:
         print(table(args.view, args.unit, args.fmt, dataset=dataset, **chosen))
         if args.view == "claims" and args.fmt in PLAIN_FORMATS:
             _print_citations(rows("claims", args.unit, dataset=dataset, **chosen))
+        if args.fmt in HTML_FORMATS:  # the range chart, inline SVG (issue 12)
+            from armsref.views.chart import chart_html
+
+            print(chart_html(dataset, args.system, args.unit, chosen["include"]))
     return 0

@@ -35,8 +35,19 @@ if TYPE_CHECKING:
 
     from armsref.dataset.models import Dataset, RangeClaim, System
 
-__all__ = ["FORMATS", "PlotMissingError", "chart", "chart_svg_element", "plot_available"]
+__all__ = [
+    "CHART_MISSING",
+    "FORMATS",
+    "PlotMissingError",
+    "chart",
+    "chart_html",
+    "chart_svg_element",
+    "draw",
+    "plot_available",
+]
 
+#: What a page says where the chart cannot be drawn.
+CHART_MISSING = "The range chart needs matplotlib: pip install 'armsref[plot]'."
 #: The file formats the chart is drawn in.
 FORMATS = ("svg", "png")
 _ARROW = 0.08  # of the axis width
@@ -112,7 +123,11 @@ def _draw_claim(ax: Any, row: int, claim: RangeClaim, unit: str, reach: float) -
     )
 
 
-def _figure(systems: list[tuple[System, list[RangeClaim]]], unit: str) -> Any:
+def draw(systems: Sequence[tuple[System, Sequence[RangeClaim]]], unit: str) -> Any:
+    """The chart as a matplotlib ``Figure``: a panel per (system, claims), one row per claim.
+
+    matplotlib must be importable (:func:`chart` checks and says so).
+    """
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -186,7 +201,7 @@ def chart(
     matplotlib = _matplotlib()
     settings = {"svg.hashsalt": _SALT, "svg.fonttype": "none", "font.family": "DejaVu Sans"}
     with matplotlib.rc_context(settings):
-        figure = _figure(chosen, unit)
+        figure = draw(chosen, unit)
         out = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(out, format=fmt, metadata=metadata, dpi=110)
@@ -200,4 +215,21 @@ def chart_svg_element(
     if not plot_available():
         return None
     svg = chart(dataset, systems, unit, "svg").decode("utf-8")
+    # The XML declaration and doctype belong to a file, not to a page.
     return svg[svg.index("<svg") :]
+
+
+def chart_html(
+    dataset: Dataset,
+    systems: Sequence[str] | None = None,
+    unit: str = "km",
+    include: str = "default",
+) -> str:
+    """The chart as an HTML ``<figure>`` holding inline SVG, or a paragraph saying it needs
+    matplotlib (for ``armsref table --format html``)."""
+    from html import escape
+
+    if not plot_available():
+        return f'<p class="armsref-chart-missing">{escape(CHART_MISSING)}</p>'
+    svg = chart(dataset, systems, unit, "svg", include).decode("utf-8")
+    return f'<figure class="armsref-chart">{svg[svg.index("<svg") :]}</figure>'

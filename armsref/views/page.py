@@ -28,6 +28,7 @@ import hashlib
 from html import escape
 from typing import TYPE_CHECKING
 
+from armsref.views.chart import CHART_MISSING
 from armsref.views.markup import render_document, system_tags
 
 if TYPE_CHECKING:
@@ -36,10 +37,7 @@ if TYPE_CHECKING:
     from armsref.dataset.models import System
     from armsref.views.annotated import Annotated
 
-__all__ = ["CHART_MISSING", "page"]
-
-#: What the page says where the chart cannot be drawn.
-CHART_MISSING = "The range chart needs matplotlib: pip install 'armsref[plot]' and annotate again."
+__all__ = ["page"]
 
 #: Colour and underline style of each system, in the dataset's order (cycled past five).
 _STYLES = (
@@ -156,7 +154,8 @@ def page(documents: Sequence[Annotated], chart: str | None, title: str | None = 
     Args:
         documents: the annotated documents, in the order to show them.
         chart: the chart as an SVG element, or None when it cannot be drawn
-            (the page then says why: :data:`CHART_MISSING`).
+            (the page then says why:
+            :data:`armsref.views.chart.CHART_MISSING`).
         title: the page's title (default: the documents' names).
     """
     systems = documents[0].systems if documents else ()
