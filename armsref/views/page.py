@@ -72,7 +72,7 @@ vertical-align:super;margin-left:1px;color:var(--c)}
 .f{border:2px solid var(--c);border-radius:3px;padding:0 2px;background:#fffbe6;cursor:help}
 .f.u{--c:#333;border-style:dashed;background:#eee}
 .f:focus{outline:3px solid #0b57d0;outline-offset:1px}
-.no{font:bold 11px system-ui,sans-serif;color:var(--c,#333)}
+.no{font:bold 11px system-ui,sans-serif;color:var(--c,#333);margin-left:4px}
 .given a,.no{text-decoration:none}
 .label{display:none;position:absolute;left:0;top:1.6em;z-index:5;width:max-content;max-width:26rem;
 white-space:normal;font:13px/1.35 system-ui,sans-serif;background:#fff;color:#111;
