@@ -62,7 +62,8 @@ def _browser_or_skip() -> tuple[str, str]:
         if found is None
     ]
     if missing:
-        reason = f"needs the Debian package(s) {', '.join(missing)} (apt-get install {' '.join(missing)})"
+        names = " ".join(missing)
+        reason = f"needs the Debian package(s) {names}: apt-get install {names}"
         if os.environ.get("ARMSREF_REQUIRE_EXTRAS") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
