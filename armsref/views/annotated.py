@@ -1,8 +1,8 @@
 """A document read for review: its mentions, other systems named, and figures, as marks.
 
 :func:`annotate` reads a text once with the scanner and the extractor
-(:func:`armsref.scanning.mentions.scan_all`,
-:func:`armsref.extraction.pipeline.extract_all`) and checks each figure against
+(:func:`armsref.extraction.pipeline.extract_scanned`: ``extract_all`` and
+the mentions ``scan_all`` reports, from one scan) and checks each figure against
 the dataset (:mod:`armsref.views.checklist`). The spans come from the
 library itself: a mention's ``start``/``end``, a finding's ``figure_start``/
 ``figure_end`` (the words of the figure, hedge and second unit included) and
@@ -116,11 +116,9 @@ def _mention_mark(mention: Mention, kind: str) -> Mark:
 
 def annotate(text: str, dataset: Dataset, *, name: str, source: str | None = None) -> Annotated:
     """Read ``text`` for review: see the module docstring."""
-    from armsref.extraction.pipeline import extract_all
-    from armsref.scanning.mentions import scan_all
+    from armsref.extraction.pipeline import extract_scanned
 
-    mentions, others = scan_all(text, dataset)
-    extraction = extract_all(text, dataset)
+    extraction, mentions, others = extract_scanned(text, dataset)
     found = sorted(
         (*extraction.findings, *extraction.unattributed),
         key=lambda f: (f.figure_start, f.figure_end, f.system_id or "~"),
