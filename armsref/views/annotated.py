@@ -30,7 +30,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from armsref.views.checklist import Checked, as_claim, check, second_unit
+from armsref.views.checklist import Checked, as_claim, check_all, second_unit
 from armsref.views.marks import Mark, nest
 
 if TYPE_CHECKING:
@@ -131,10 +131,9 @@ def annotate(text: str, dataset: Dataset, *, name: str, source: str | None = Non
     marks += [_mention_mark(other, "other") for other in others]
     figures: dict[tuple[int, int], Mark] = {}
     numbered = []
-    for number, finding in enumerate(found, 1):
-        entry = Numbered(
-            number, finding, check(finding, dataset, source), second_unit(as_claim(finding))
-        )
+    checked = check_all(found, dataset, text, source)
+    for number, (finding, verdict) in enumerate(zip(found, checked, strict=True), 1):
+        entry = Numbered(number, finding, verdict, second_unit(as_claim(finding)))
         numbered.append(entry)
         span = (finding.figure_start, finding.figure_end)
         if span not in figures:

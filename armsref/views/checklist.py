@@ -2,10 +2,12 @@
 
 A finding (:class:`armsref.extraction.pipeline.Finding`) is
 
-- ``held`` when a claim of the dataset states the same figure for the same
-  system (same qualifier, number(s) and unit by name, as
-  :mod:`armsref.curation.recorded` matches them), from the document itself
-  when it is one of the dataset's sources, else from any source;
+- ``held`` when a claim of the dataset stands for it: in a document that is
+  one of the dataset's sources, the claim ``armsref verify`` finds for it
+  (:func:`armsref.curation.recorded.standing`: the same figure, or one made
+  from the same words and edited or rejected since); and any claim, from any
+  source, that states the same figure (same system, qualifier, number(s) and
+  unit by name: :func:`armsref.curation.recorded.claim_key`);
 - ``disagrees`` when it is not held and a shown claim on the same system,
   variant and condition cannot be true with it (the rule of
   :mod:`armsref.lengths.compare`, said in words by
@@ -33,10 +35,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from armsref.dataset.models import Dataset, RangeClaim
     from armsref.extraction.pipeline import Finding
 
-__all__ = ["Checked", "as_claim", "check", "second_unit"]
+__all__ = ["Checked", "as_claim", "check", "check_all", "second_unit"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,9 @@ class Checked:
 
     Attributes:
         status: ``held``, ``disagrees``, ``lacks`` or ``unattributed``.
-        held: the ids of the claims that state it (the document's own first).
+        held: the ids of the claims that hold it (the document's own first), each
+            with its status where it is not accepted, and its figure where a
+            curator edited it.
         disagrees: (claim id, source id, reason in words) for each shown claim
             that cannot be true with it.
     """
@@ -109,39 +115,65 @@ def second_unit(claim: RangeClaim) -> str:
     return claim.shown_in("mi" if unit_name(claim.unit).endswith("meter") else "km")
 
 
-def _same_figure(claim: RangeClaim, finding: RangeClaim) -> bool:
-    from armsref.lengths.units import unit_name
+def _note(claim: RangeClaim, finding: Finding) -> str:
+    """A held claim's id, with its status where a curator changed or has not checked it."""
+    from armsref.curation.recorded import claim_key, finding_key
 
-    return (claim.system, claim.qualifier, claim.value, claim.low, claim.high) == (
-        finding.system,
-        finding.qualifier,
-        finding.value,
-        finding.low,
-        finding.high,
-    ) and unit_name(claim.unit) == unit_name(finding.unit)
+    words = str(claim.id)
+    if claim_key(claim) != finding_key(finding):
+        words += f" (edited: {claim.figure})"
+    if claim.status == "rejected":
+        words += f" (rejected: {claim.reason})" if claim.reason else " (rejected)"
+    elif claim.status == "unreviewed":
+        words += " (unreviewed)"
+    return words
 
 
-def check(finding: Finding, dataset: Dataset, source: str | None = None) -> Checked:
-    """What ``dataset`` says of ``finding``, read in the source ``source`` (if it is one).
+def check(finding: Finding, dataset: Dataset, own: RangeClaim | None = None) -> Checked:
+    """What ``dataset`` says of ``finding``; ``own`` is the claim of the document's own
+    source that stands for it, if any (:func:`armsref.curation.recorded.standing`).
 
     See the module docstring.
     """
+    from armsref.curation.recorded import claim_key, finding_key
     from armsref.lengths.compare import can_both_hold, same_subject
     from armsref.views.disagreements import reason
     from armsref.views.selection import visible
 
     if finding.system is None:
         return Checked("unattributed")
-    claim = as_claim(finding, source or "this-document")
-    claims = dataset.claims_for_system(claim.system)
-    same = [c for c in claims if _same_figure(c, claim) and c.id]
-    same.sort(key=lambda c: c.source != source)
-    held = tuple(str(c.id) for c in same)
+    claim = as_claim(finding)
+    claims = dataset.claims_for_system(finding.system.id)
+    key = finding_key(finding)
+    held = [own] if own is not None else []
+    held += [c for c in claims if c is not own and c.id and claim_key(c) == key]
     disagrees = tuple(
         (str(c.id), c.source, reason(claim, c))
         for c in visible(claims)
-        if same_subject(claim, c) and not can_both_hold(claim, c)
+        if c not in held and same_subject(claim, c) and not can_both_hold(claim, c)
     )
     if held:
-        return Checked("held", held, disagrees)
+        return Checked("held", tuple(_note(c, finding) for c in held), disagrees)
     return Checked("disagrees" if disagrees else "lacks", (), disagrees)
+
+
+def check_all(
+    findings: Sequence[Finding], dataset: Dataset, text: str, source: str | None = None
+) -> list[Checked]:
+    """:func:`check` for each finding of ``text``, which is the source ``source`` (or None).
+
+    In a known source, a figure is held by the claim that stands for it as
+    ``armsref verify`` decides (the same figure, or a claim made from the same
+    words that a curator edited or rejected since).
+    """
+    from armsref.curation.recorded import finding_key, standing
+
+    own: dict[tuple[object, ...], RangeClaim] = {}
+    if source is not None:
+        for finding, claim in standing(text, source, dataset):
+            if claim is not None:
+                own[finding_key(finding)] = claim
+    return [
+        check(f, dataset, own.get(finding_key(f)) if f.system is not None else None)
+        for f in findings
+    ]

@@ -189,3 +189,19 @@ def test_several_documents_get_a_section_each_with_their_own_ids(
     assert 'id="d1-f17"' in html and 'id="d2-f17"' in html
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids))
+
+
+def test_a_claim_a_curator_edited_or_rejected_still_holds_its_figure(
+    dataset_dir: Path,
+) -> None:
+    armsref.reject_claim("atacms-2", "a test of the checklist", data=dataset_dir)
+    armsref.edit_claim("eram-1", qualifier="up_to", data=dataset_dir)
+    curated = armsref.load(dataset_dir)
+    raw, text = read_document(dataset_dir / "seeds" / "004_0e120a5187f68c70.txt")
+    doc = annotate(text, curated, name="seed", source=source_of(raw, curated))
+    assert [n.checked.held for n in doc.numbered] == [
+        ("tomahawk-2",),
+        ("eram-1 (edited: up to 285 miles)",),
+        ("atacms-2 (rejected: a test of the checklist)",),
+    ]
+    assert [n.checked.disagrees for n in doc.numbered] == [(), (), ()]
