@@ -102,8 +102,16 @@ def seed_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def load(browser: Any, path: Path) -> None:
+    """Open the page, with the mouse resting on its title (no figure hovered)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(path.as_uri())
+    ActionChains(browser).move_to_element(browser.find_element("css selector", "h1")).perform()
+
+
 def test_the_page_loads_from_disk_and_fetches_nothing(browser: Any, seed_page: Path) -> None:
-    browser.get(seed_page.as_uri())
+    load(browser, seed_page)
     assert browser.title.startswith("armsref: 000_")
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
     sources = browser.execute_script(
@@ -117,7 +125,7 @@ def test_the_page_loads_from_disk_and_fetches_nothing(browser: Any, seed_page: P
 def test_every_mention_and_figure_is_marked_at_the_right_words(
     browser: Any, seed_page: Path
 ) -> None:
-    browser.get(seed_page.as_uri())
+    load(browser, seed_page)
     shown = {tuple(row[:4]): row[4] for row in browser.execute_script(MARKED)}
     dataset = armsref.load()
     expected = {}
@@ -139,7 +147,7 @@ def test_every_mention_and_figure_is_marked_at_the_right_words(
 def test_hovering_or_focusing_a_figure_shows_its_label(browser: Any, seed_page: Path) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 
-    browser.get(seed_page.as_uri())
+    load(browser, seed_page)
     figures = browser.find_elements("css selector", ".f[data-start]")
     first, second = figures[0], figures[1]
     label_of = {
@@ -158,8 +166,34 @@ def test_hovering_or_focusing_a_figure_shows_its_label(browser: Any, seed_page: 
     assert label_of[second].is_displayed() and "given to" in label_of[second].text
 
 
+def test_the_keyboard_reaches_every_figure_and_print_shows_every_label(
+    browser: Any, seed_page: Path
+) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    load(browser, seed_page)
+    figures = browser.find_elements("css selector", ".f[data-start]")
+    reached = []
+    for _ in range(4 * len(figures)):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if "f" in (focused.get_attribute("class") or "").split():
+            label = browser.find_element("id", focused.get_attribute("aria-describedby"))
+            assert label.is_displayed()
+            reached.append(focused.get_attribute("id"))
+    assert set(reached) == {f.get_attribute("id") for f in figures}
+    browser.execute_script("document.activeElement.blur()")
+    labels = browser.find_elements("css selector", ".label")
+    assert not any(label.is_displayed() for label in labels)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert all(label.is_displayed() for label in labels)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
 def test_a_screenshot_is_taken(browser: Any, seed_page: Path, tmp_path: Path) -> None:
-    browser.get(seed_page.as_uri())
+    load(browser, seed_page)
     figure = browser.find_elements("css selector", "#d5 .f[data-start]")[0]
     browser.execute_script(
         "arguments[0].focus(); arguments[0].scrollIntoView({block: 'center'})", figure
