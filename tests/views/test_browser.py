@@ -22,7 +22,7 @@ from armsref.curation.intake import read_document
 from armsref.extraction.pipeline import extract_all
 from armsref.scanning.mentions import scan_all
 from armsref.views.annotated import annotate, source_of
-from armsref.views.chart import chart_svg_element
+from armsref.views.chart import chart_svg_element, plot_available
 from armsref.views.page import page
 from tests.extras import need
 
@@ -119,7 +119,12 @@ def test_the_page_loads_from_disk_and_fetches_nothing(browser: Any, seed_page: P
         ".map(e => e.getAttribute('src') || e.getAttribute('href'))"
     )
     assert all(link.startswith("#") for link in sources)
-    assert browser.find_elements("css selector", "section.document") != []
+    assert len(browser.find_elements("css selector", "section.document")) == len(SEEDS)
+    if plot_available():
+        chart = browser.find_element("css selector", "figure.chart svg")
+        assert chart.is_displayed() and chart.size["height"] > 200
+    else:
+        assert browser.find_element("id", "chart-missing").is_displayed()
 
 
 def test_every_mention_and_figure_is_marked_at_the_right_words(
