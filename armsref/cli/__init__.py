@@ -61,6 +61,8 @@ COMMANDS = {
     "migrate": "armsref.cli.cmd_migrate",
     "scan": "armsref.cli.cmd_scan",
     "export": "armsref.cli.cmd_export",
+    "annotate": "armsref.cli.cmd_annotate",
+    "chart": "armsref.cli.cmd_chart",
 }
 #: The commands that read no dataset.
 NO_DATASET = frozenset({"convert", "init"})

@@ -10,6 +10,9 @@ for each source it quotes. ``--json`` prints :func:`armsref.views.tables.rows`
 every value whole and unpadded; a text format wraps long quotes to the
 terminal's width (``COLUMNS``, else the terminal's; output to a file or a
 pipe is not wrapped), never cuts them.
+(each claims row has its source's citation fields and ``cite``). With
+``--format html`` the range chart follows the table as inline SVG
+(:func:`armsref.views.chart.chart_html`; a note instead without matplotlib).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from armsref.cli.output import add_command, add_include, include_of, print_json
 PLAIN_FORMATS = frozenset(
     {"github", "grid", "simple", "plain", "pipe", "psql", "rst", "orgtbl", "outline"}
 )
+
+#: The HTML formats, after which the range chart follows (or a note that it needs matplotlib).
+HTML_FORMATS = frozenset({"html", "unsafehtml"})
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -103,4 +109,8 @@ def run(args: argparse.Namespace) -> int:
         print(table(args.view, args.unit, args.fmt, dataset=dataset, width=width, **chosen))
         if args.view == "claims" and args.fmt in PLAIN_FORMATS:
             _print_citations(rows("claims", args.unit, dataset=dataset, **chosen))
+        if args.fmt in HTML_FORMATS:  # the range chart, inline SVG (issue 12)
+            from armsref.views.chart import chart_html
+
+            print(chart_html(dataset, args.system, args.unit, chosen["include"]))
     return 0

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, RangeClaim
     from armsref.extraction.pipeline import Finding
 
-__all__ = ["unrecorded"]
+__all__ = ["claim_key", "finding_key", "standing", "unrecorded"]
 
 
 def _figure_key(
@@ -37,13 +37,15 @@ def _figure_key(
     return (system, qualifier, *numbers, unit_name(unit))
 
 
-def _claim_key(claim: RangeClaim) -> tuple[object, ...]:
+def claim_key(claim: RangeClaim) -> tuple[object, ...]:
+    """What a claim states: system, qualifier, number(s), unit by name (rule 1 above)."""
     return _figure_key(
         claim.system, claim.qualifier, (claim.value, claim.low, claim.high), claim.unit
     )
 
 
-def _finding_key(finding: Finding) -> tuple[object, ...]:
+def finding_key(finding: Finding) -> tuple[object, ...]:
+    """What a finding states, comparable with :func:`claim_key`."""
     numbers = (finding.value, finding.low, finding.high)
     return _figure_key(finding.system_id, finding.qualifier, numbers, finding.unit)
 
@@ -68,27 +70,38 @@ def _stands_for(claim: RangeClaim, finding: Finding, text: str) -> int:
     return best
 
 
-def unrecorded(text: str, source: str, dataset: Dataset) -> list[Finding]:
-    """The findings in ``text`` that no claim of ``source`` in ``dataset`` stands for.
-
-    See the module docstring for when a claim stands for a finding.
-    """
+def standing(text: str, source: str, dataset: Dataset) -> list[tuple[Finding, RangeClaim | None]]:
+    """Each figure extract finds in ``text`` (one per figure stated), and the claim of
+    ``source`` in ``dataset`` that stands for it, or None (see the module docstring)."""
     from armsref.extraction.pipeline import extract
 
     claims = list(dataset.claims_for_source(source))
     findings: dict[tuple[object, ...], Finding] = {}
     for finding in extract(text, dataset):
-        findings.setdefault(_finding_key(finding), finding)
-    by_figure = {_claim_key(claim) for claim in claims}
-    free = [claim for claim in claims if _claim_key(claim) not in findings]
-    missing = []
+        findings.setdefault(finding_key(finding), finding)
+    by_figure: dict[tuple[object, ...], RangeClaim] = {}
+    for claim in claims:
+        by_figure.setdefault(claim_key(claim), claim)
+    free = [claim for claim in claims if claim_key(claim) not in findings]
+    found: list[tuple[Finding, RangeClaim | None]] = []
     for key, finding in findings.items():
         if key in by_figure:
+            found.append((finding, by_figure[key]))
             continue
         scored = [(_stands_for(claim, finding, text), claim) for claim in free]
         best = max((score for score, _ in scored), default=0)
         if best == 0:
-            missing.append(finding)
+            found.append((finding, None))
             continue
-        free.remove(next(claim for score, claim in scored if score == best))
-    return missing
+        chosen = next(claim for score, claim in scored if score == best)
+        free.remove(chosen)
+        found.append((finding, chosen))
+    return found
+
+
+def unrecorded(text: str, source: str, dataset: Dataset) -> list[Finding]:
+    """The findings in ``text`` that no claim of ``source`` in ``dataset`` stands for.
+
+    See the module docstring for when a claim stands for a finding.
+    """
+    return [finding for finding, claim in standing(text, source, dataset) if claim is None]

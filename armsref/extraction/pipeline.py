@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from armsref.dataset.models import Dataset, System
     from armsref.scanning.mentions import Mention
 
-__all__ = ["Extraction", "Finding", "extract", "extract_all"]
+__all__ = ["Extraction", "Finding", "extract", "extract_all", "extract_scanned"]
 
 #: No range a source states is longer than the Earth's circumference (km).
 MAX_KM = 40_075.0
@@ -234,12 +234,18 @@ def regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
     return merged
 
 
-def _read(text: str, dataset: Dataset | None, *, everywhere: bool) -> list[Finding]:
+def _read(
+    text: str,
+    dataset: Dataset | None,
+    *,
+    everywhere: bool,
+    scanned: tuple[list[Mention], list[Mention]] | None = None,
+) -> list[Finding]:
     if not isinstance(text, str):
         raise InputError(f"extract() needs text (str), got {type(text).__name__}")
     from armsref.scanning.mentions import scan_all
 
-    mentions, others = scan_all(text, dataset)
+    mentions, others = scan_all(text, dataset) if scanned is None else scanned
     reader = Reader(Segments(text), mentions, others)
     found: list[Finding] = []
     spans = [(0, len(text))] if everywhere else near_mentions(mentions, len(text))
@@ -317,6 +323,31 @@ def extract_all(text: str, dataset: Dataset | None = None) -> Extraction:
         ((), ['about 250 km'])
     """
     found = _read(text, dataset, everywhere=True)
+    return _split(found)
+
+
+def extract_scanned(
+    text: str, dataset: Dataset | None = None
+) -> tuple[Extraction, list[Mention], list[Mention]]:
+    """:func:`extract_all`, and the mentions it read: the dataset's systems', the others'.
+
+    For a view that shows both (``armsref annotate``), so the text is scanned once.
+
+    Examples:
+        >>> result, ours, others = extract_scanned("HIMARS fired; the ATACMS flies 300 km.")
+        >>> [f.figure for f in result.findings], [m.surface for m in ours], len(others)
+        (['300 km'], ['ATACMS'], 1)
+    """
+    from armsref.scanning.mentions import scan_all
+
+    if not isinstance(text, str):
+        raise InputError(f"extract() needs text (str), got {type(text).__name__}")
+    mentions, others = scan_all(text, dataset)
+    found = _read(text, dataset, everywhere=True, scanned=(mentions, others))
+    return _split(found), mentions, others
+
+
+def _split(found: list[Finding]) -> Extraction:
     return Extraction(
         findings=tuple(f for f in found if f.system is not None),
         unattributed=tuple(f for f in found if f.system is None),

@@ -17,5 +17,12 @@ The modules, in the order a view is built:
 - :mod:`~armsref.views.columns`: the four flat tables every export writes
   (systems, variants, sources, claims): columns, types, keys;
 - :mod:`~armsref.views.rows`: the dataset as those tables' flat rows, for
-  every export format and :func:`armsref.frame`.
+  every export format and :func:`armsref.frame`;
+- :mod:`~armsref.views.marks`: spans of a text as nested marked segments;
+- :mod:`~armsref.views.checklist`: what the dataset says of a figure a
+  document gives (held, lacking, disagreeing);
+- :mod:`~armsref.views.annotated`: a document's mentions and figures as marks;
+- :mod:`~armsref.views.markup`: one annotated document as escaped HTML;
+- :mod:`~armsref.views.chart`: the range chart (matplotlib, optional);
+- :mod:`~armsref.views.page`: the self-contained annotated page.
 """
