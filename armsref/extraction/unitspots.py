@@ -61,6 +61,21 @@ def _database() -> tuple[Any, tuple[int, ...]] | None:
     return database, tuple(back for _, back in patterns)
 
 
+def _scan_end(database: Any, data: bytes, found: Any) -> None:
+    """Scan the last bytes of ``data`` again, a space after them.
+
+    Hyperscan can miss a word that ends a buffer (``nmi`` after some multi-byte
+    characters); with a byte after it, it does not.
+    """
+    shift = max(0, len(data) - 2 * _LONGEST)
+
+    def moved(pattern: int, start: int, end: int, flags: int, context: object) -> None:
+        if end <= len(data) - shift:
+            found(pattern, start + shift, end + shift, flags, context)
+
+    database.scan(data[shift:] + b" ", match_event_handler=moved)
+
+
 def _ascii_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
@@ -91,6 +106,7 @@ def spots(text: str) -> list[int]:
         starts.add(end - back[pattern])
 
     database.scan(data, match_event_handler=found)
+    _scan_end(database, data, found)
     # "mi" at either end of the text has no character beside it for the pattern to see.
     if text[:2].lower() == "mi" and not _ascii_letter(text[2:3]):
         starts.add(0)
@@ -198,6 +214,9 @@ class SpotStream:
         database.scan(data[: cut + 2 * _LONGEST], match_event_handler=seen)  # across the join
         shift = cut
         database.scan(data.block, match_event_handler=seen)
+        if final:
+            shift = 0
+            _scan_end(database, data[:], seen)
         # "mi" at either end of the document has no byte beside it for the pattern to see.
         if self._settled == 0 and _mi_at_start(data[:3]):
             starts.add(0)
