@@ -192,10 +192,10 @@ def _numbers(value: float | None, low: float | None, high: float | None) -> dict
 
 @cache
 def _km_in(unit: str) -> float:
-    """How many kilometres one ``unit`` (as written) is."""
-    from armsref.lengths.units import registry, unit_name
+    """How many kilometres one ``unit`` (as written) is (from the table: pint is not loaded)."""
+    from armsref.lengths.units import to_unit
 
-    return float(registry().Quantity(1.0, unit_name(unit)).to("kilometer").magnitude)
+    return to_unit(1.0, unit, "km")
 
 
 def _plausible(amount: figures.Amount) -> bool:
