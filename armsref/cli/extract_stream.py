@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from armsref.cli.safeoutput import shown as shown_name
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from armsref.dataset.models import Dataset
     from armsref.extraction.pipeline import Finding
 
-__all__ = ["is_large_text", "run_large"]
+__all__ = ["is_large_text", "print_found", "run_large"]
 
 _HTML_SUFFIXES = (".html", ".htm")
 
@@ -56,8 +56,6 @@ def run_large(
     Raises:
         DocumentError: the file cannot be read, is not UTF-8 text, or changed.
     """
-    import tempfile
-
     from armsref.dataset.regular import open_regular, refuse_binary
     from armsref.errors import DocumentError
     from armsref.extraction.streaming import extract_stream
@@ -71,19 +69,50 @@ def run_large(
     except DocumentError as problem:
         message = str(problem)
         raise DocumentError(message if message.startswith(path) else f"{path}: {message}") from None
+    found_any = print_found(
+        args, path, [first, *found] if first is not None else [], as_json, as_line,
+        heading=named, checked=lambda: _check_unchanged(path, before),
+    )  # fmt: skip
+    if not found_any and not args.json:
+        print(f"no range figures found in {shown_name(path)}", file=sys.stderr)
+
+
+def print_found(
+    args: argparse.Namespace,
+    path: str,
+    found: Iterable[Finding],
+    as_json: Callable[[Finding], dict[str, Any]],
+    as_line: Callable[[Finding], str],
+    *,
+    heading: bool = False,
+    prefix: str = "",
+    checked: Callable[[], None] | None = None,
+) -> bool:
+    """Print one document's findings as they come, as ``extract`` prints the document.
+
+    The attributed ones first (``--json``: one line, ``path`` and ``findings``),
+    then with ``--all`` the unattributed ones, kept in a temporary file meanwhile.
+    ``heading`` prints the document's name first (text output); ``prefix`` starts
+    each text line; ``checked`` is called once every finding is read.
+
+    Returns:
+        Whether anything was found (with ``--all``, unattributed figures count).
+    """
+    import tempfile
+
     with tempfile.TemporaryFile("w+", encoding="utf-8") as later:
         if args.json:
             sys.stdout.write('{"path": ' + _dumped(path) + ', "findings": [')
-        elif named:
+        elif heading:
             print(f"{shown_name(path)}:")
 
-        def shown(finding: Finding, count: int, prefix: str) -> str:
+        def shown(finding: Finding, count: int, kind: str) -> str:
             if args.json:
                 return (", " if count else "") + _dumped(as_json(finding))
-            return f"{prefix}{as_line(finding)}\n"
+            return f"{prefix}{kind}{as_line(finding)}\n"
 
         written = held = 0
-        for finding in [first, *found] if first is not None else []:
+        for finding in found:
             if finding.system is None:
                 if args.all:
                     later.write(shown(finding, held, "unattributed: "))
@@ -91,7 +120,8 @@ def run_large(
                 continue
             sys.stdout.write(shown(finding, written, ""))
             written += 1
-        _check_unchanged(path, before)
+        if checked is not None:
+            checked()
         later.seek(0)
         if args.json:
             sys.stdout.write("]")
@@ -102,8 +132,7 @@ def run_large(
             sys.stdout.write("}\n")
         else:
             _copy(later)
-            if not written and not held:
-                print(f"no range figures found in {shown_name(path)}", file=sys.stderr)
+    return bool(written or held)
 
 
 def _dumped(value: object) -> str:

@@ -104,3 +104,39 @@ def test_a_large_file_with_no_figures(capsys: pytest.CaptureFixture[str], tmp_pa
     assert (code, out, err) == (0, "", f"no range figures found in {path}\n")
     code, out, _ = run(capsys, "extract", str(path), "--json")
     assert out == f'{{"path": "{path}", "findings": []}}\n'
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz"])
+@pytest.mark.parametrize("options", [("--all",), ("--json", "--all")])
+def test_compressed_text_is_streamed_with_the_whole_readings_output(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    large: Path,
+    suffix: str,
+    options: tuple[str, ...],
+) -> None:
+    import bz2
+    import gzip
+    import lzma
+
+    packer = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[suffix]
+    path = tmp_path / f"large.txt{suffix}"
+    path.write_bytes(packer(large.read_bytes()))
+    with monkeypatch.context() as patched:
+        patched.setattr("armsref.cli.extract_corpus._streamed", lambda *_: None)
+        expected = run(capsys, "extract", str(path), *options)
+    assert run(capsys, "extract", str(path), *options) == expected
+    assert expected[0] == 0 and "Storm Shadow" in expected[1]
+
+
+def test_compressed_text_not_utf8_is_read_whole_with_its_warning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import gzip
+
+    path = tmp_path / "odd.txt.gz"
+    path.write_bytes(gzip.compress(b"The ATACMS flies 300 km.\xff\n"))
+    code, out, err = run(capsys, "extract", str(path))
+    assert code == 0 and out.startswith(f"{path}: atacms: 300 km")
+    assert "not valid UTF-8" in err
