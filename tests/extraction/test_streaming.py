@@ -87,6 +87,19 @@ def test_the_seeds_back_to_back_at_every_kind_of_block(dataset: armsref.Dataset)
         assert streamed(text, dataset, block) == expected
 
 
+def test_every_seed_and_labelled_page_alone(dataset: armsref.Dataset) -> None:
+    import yaml
+
+    texts = list(SEEDS)
+    for path in sorted((ROOT / "tests" / "labelled").rglob("*.yaml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        texts += [case["text"] for case in cases if isinstance(case.get("text"), str)]
+    assert len(texts) > 100
+    with narrow(1000, 1000):
+        for text in texts:
+            assert streamed(text, dataset, 500) == whole(text, dataset)
+
+
 def test_the_order_is_extract_alls(dataset: armsref.Dataset) -> None:
     text = "\n".join(SEEDS) + "\nThe Storm Shadow has a range of about 250 km.\n"
     found = streamed(text, dataset, 1000)
