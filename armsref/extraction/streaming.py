@@ -136,12 +136,18 @@ def extract_indexed(
     """
     spots, at = index.spot_chars, 0
     position = 0  # where the reader is, in bytes
+    starts = index.spot_bytes
     while at < len(spots):
+        # A run of unit words: each less than GAP characters after the one before, or
+        # with the bytes read before it overlapping those read after the one before.
         last = at
-        while last + 1 < len(spots) and spots[last + 1] - spots[last] <= GAP:
+        while last + 1 < len(spots) and (
+            spots[last + 1] - spots[last] <= GAP
+            or starts[last + 1] - _WIDEST * _LEAD < starts[last] + _WIDEST * (CONTEXT + 64)
+        ):
             last += 1
-        low = max(0, index.spot_bytes[at] - _WIDEST * _LEAD)
-        high = min(index.size, index.spot_bytes[last] + _WIDEST * (CONTEXT + 64))
+        low = max(0, starts[at] - _WIDEST * _LEAD)
+        high = min(index.size, starts[last] + _WIDEST * (CONTEXT + 64))
         position = _skip(reader, position, low, block)
         yield from _run(reader, index, (at, last + 1), (low, high), block)
         position, at = high, last + 1

@@ -100,6 +100,18 @@ def test_every_seed_and_labelled_page_alone(dataset: armsref.Dataset) -> None:
             assert streamed(text, dataset, 500) == whole(text, dataset)
 
 
+@pytest.mark.parametrize("apart", [5_000, 7_000, 10_000, 19_000, 25_000])
+def test_figures_far_apart_are_read_in_runs_with_the_text_between_skipped(
+    dataset: armsref.Dataset, apart: int
+) -> None:
+    quiet = "Quiet day in the village. " * (apart // 26)
+    text = "".join(f"The ATACMS flies {n + 1}00 km. {quiet}😀\n" for n in range(6))
+    with narrow(2000, 2000):
+        found = streamed(text, dataset, 1 << 20)
+    assert found == whole(text, dataset)
+    assert [f.figure for f in found] == [f"{n + 1}00 km" for n in range(6)]
+
+
 def test_the_order_is_extract_alls(dataset: armsref.Dataset) -> None:
     text = "\n".join(SEEDS) + "\nThe Storm Shadow has a range of about 250 km.\n"
     found = streamed(text, dataset, 1000)
