@@ -46,7 +46,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING
 
 from armsref.errors import DocumentError
@@ -137,34 +137,35 @@ def extract_indexed(
     spots, at = index.spot_chars, 0
     position = 0  # where the reader is, in bytes
     starts = index.spot_bytes
+    # Bytes read for each character needed: one where the reader can seek back for more.
+    seekable = getattr(reader, "seekable", None)
+    width = 1 if seekable is not None and seekable() else _WIDEST
     while at < len(spots):
         # A run of unit words: each less than GAP characters after the one before, or
         # with the bytes read before it overlapping those read after the one before.
         last = at
         while last + 1 < len(spots) and (
             spots[last + 1] - spots[last] <= GAP
-            or starts[last + 1] - _WIDEST * _LEAD < starts[last] + _WIDEST * (CONTEXT + 64)
+            or starts[last + 1] - width * _LEAD < starts[last] + width * (CONTEXT + 64)
         ):
             last += 1
-        low = max(0, starts[at] - _WIDEST * _LEAD)
-        high = min(index.size, starts[last] + _WIDEST * (CONTEXT + 64))
-        position = _skip(reader, position, low, block)
-        yield from _run(reader, index, (at, last + 1), (low, high), block)
-        position, at = high, last + 1
+        low = max(0, starts[at] - width * _LEAD)
+        high = min(index.size, starts[last] + width * (CONTEXT + 64))
+        position = _skip(reader, position, low, block, back=width == 1)
+        position = yield from _run(reader, index, (at, last + 1), (low, high), block)
+        at = last + 1
 
 
-def _skip(reader: ByteReader, position: int, to: int, block: int) -> int:
-    """Move ``reader`` from byte ``position`` on to byte ``to``."""
-    if to > position:
-        seekable = getattr(reader, "seekable", None)
-        if seekable is not None and seekable():
-            reader.seek(to)  # type: ignore[attr-defined]
-            return to
-        while position < to:
-            data = reader.read(min(block, to - position))
-            if not data:
-                raise DocumentError("the document changed while it was read: it is shorter")
-            position += len(data)
+def _skip(reader: ByteReader, position: int, to: int, block: int, *, back: bool) -> int:
+    """Move ``reader`` from byte ``position`` to byte ``to`` (back too, where ``back``)."""
+    if back:
+        reader.seek(to)  # type: ignore[attr-defined]
+        return to
+    while position < to:
+        data = reader.read(min(block, to - position))
+        if not data:
+            raise DocumentError("the document changed while it was read: it is shorter")
+        position += len(data)
     return position
 
 
@@ -181,27 +182,32 @@ def _run(
     spans: tuple[int, int],
     extent: tuple[int, int],
     block: int,
-) -> Iterator[Finding]:
+) -> Generator[Finding, None, int]:
     """The findings of the unit words ``spans`` (positions in the index), read from the
-    bytes ``extent`` of the document (``reader`` is at its start)."""
+    bytes ``extent`` of the document (``reader`` is at its start) and more where
+    those hold too few characters; return where the reader stopped."""
     (first, stop), (low, high) = spans, extent
-    before = _exactly(reader, index.spot_bytes[first] - low)
-    skipped = 0
-    while skipped < min(len(before), 3) and before[skipped] & 0xC0 == 0x80:
-        skipped += 1  # the middle of a character: start after it
-    text = before[skipped:].decode("utf-8")
+    spot = index.spot_bytes[first]
+    text = _text_before(_exactly(reader, spot - low))
+    if len(text) < _LEAD and low > 0:  # many bytes a character: read further back
+        low = max(0, spot - _WIDEST * _LEAD)
+        _skip(reader, -1, low, block, back=True)
+        text = _text_before(_exactly(reader, spot - low))
     base = index.spot_chars[first] - len(text)
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     spots = index.spot_chars[first:stop]
     resume = spots[0]  # where the next stretch starts (its first unit word)
     warm: list[tuple[int, int]] = []  # stretches read, kept to warm up the rules
-    left = high - index.spot_bytes[first]
+    left = high - spot
     ended = False
     while not ended:
         data = _exactly(reader, min(block, left))
         left -= len(data)
+        text += decoder.decode(data, final=left == 0 and high == index.size)
+        if left == 0 and high < index.size and base + len(text) - spots[-1] < CONTEXT + 64:
+            left = min(index.size - high, _WIDEST * (CONTEXT + 64))  # too few characters
+            high += left
         ended = left == 0
-        text += decoder.decode(data, final=ended and high == index.size)
         if not ended and len(text) - (resume - base) < block + CONTEXT:
             continue  # too little new text to settle a stretch yet
         found, resume, warm = _read_block(
@@ -211,6 +217,15 @@ def _run(
         keep = min([resume, *(start for start, _ in warm[:1])]) - CONTEXT
         if keep > base:
             text, base = text[keep - base :], keep
+    return high
+
+
+def _text_before(data: bytes) -> str:
+    """``data`` decoded, from the first whole character on."""
+    skipped = 0
+    while skipped < min(len(data), 3) and data[skipped] & 0xC0 == 0x80:
+        skipped += 1  # the middle of a character: start after it
+    return data[skipped:].decode("utf-8")
 
 
 def _read_block(

@@ -112,6 +112,34 @@ def test_figures_far_apart_are_read_in_runs_with_the_text_between_skipped(
     assert [f.figure for f in found] == [f"{n + 1}00 km" for n in range(6)]
 
 
+class Unseekable:
+    """A stream that can only be read on (a pipe, a decompressor)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.stream = io.BytesIO(data)
+
+    def read(self, size: int = -1, /) -> bytes:
+        return self.stream.read(size)
+
+
+@pytest.mark.parametrize("seekable", [True, False])
+@pytest.mark.parametrize("apart", [3_000, 9_000, 30_000])
+def test_text_of_wide_characters_far_apart(
+    dataset: armsref.Dataset, seekable: bool, apart: int
+) -> None:
+    wide = "😀 ünïcödé “quotes” 和平 " * (apart // 22)
+    text = "".join(f"{wide}\nThe ERAM flies {n + 1}00 km. {wide}\n" for n in range(5))
+    data = text.encode()
+    with narrow(2000, 2000):
+        found = tuple(
+            extract_stream(
+                lambda: io.BytesIO(data) if seekable else Unseekable(data), dataset, block=7000
+            )
+        )
+    assert found == whole(text, dataset)
+    assert [f.figure for f in found] == [f"{n + 1}00 km" for n in range(5)]
+
+
 def test_the_order_is_extract_alls(dataset: armsref.Dataset) -> None:
     text = "\n".join(SEEDS) + "\nThe Storm Shadow has a range of about 250 km.\n"
     found = streamed(text, dataset, 1000)
