@@ -10,10 +10,12 @@ CPU time (user + system, from ``os.wait4``), with its peak resident memory
 be shared, and wall times then swing more than CPU times do.
 
 The corpora are made the way the scanning benchmark makes its 200 MB one, in
-``--folder`` (default ``benchmarks/corpus/``, ignored by git), and reused.
+``--folder`` (default ``benchmarks/corpus/``, ignored by git), and reused; a
+dense one too (``--dense-megabytes``, the seeds back to back, as
+``bench_extract.py`` makes its dense text), the worst case for extraction.
 
 Run: ``python benchmarks/bench_extract_cli.py [--megabytes 300] [--memory-megabytes 1000]
-[--runs 3] [--folder /tmp/corpus]``.
+[--dense-megabytes 100] [--runs 3] [--folder /tmp/corpus]``.
 """
 
 from __future__ import annotations
@@ -75,10 +77,24 @@ def report(label: str, path: Path, runs: int) -> None:
     )
 
 
+def dense(megabytes: int, folder: Path) -> Path:
+    """The seeds back to back, about ``megabytes`` MB of them (a range figure every few KB)."""
+    path = folder / f"dense-{megabytes}mb.txt"
+    if not path.exists():
+        seeds = "\n\n".join(seed.read_text(encoding="utf-8") for seed in corpus.SEEDS) + "\n\n"
+        times = max(1, megabytes * 1_000_000 // len(seeds.encode()))
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        partial.write_text(seeds * times, encoding="utf-8")
+        partial.rename(path)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=int, default=300)
     parser.add_argument("--memory-megabytes", type=int, default=1000)
+    parser.add_argument("--dense-megabytes", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--folder", type=Path, default=corpus.CORPUS)
     args = parser.parse_args()
@@ -88,6 +104,7 @@ def main() -> None:
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     report("time", timed, args.runs)
     report("memory", large, 1)
+    report("dense", dense(args.dense_megabytes, args.folder), 1)
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
