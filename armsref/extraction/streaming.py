@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import io
 from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING
@@ -86,8 +87,9 @@ def extract_stream(
 
     Args:
         open_document: opens the document's bytes (UTF-8) at its start; called
-            once for each pass. Seekable streams have the text far from any
-            unit word skipped; others are read through.
+            once for each pass. In a file (``open(path, "rb")``, ``io.BytesIO``),
+            the text far from any unit word is sought past; other streams (a
+            decompressor) are read through.
         dataset: whose systems to look for (default: :func:`armsref.load`).
         block: how many bytes to read at a time.
 
@@ -137,9 +139,9 @@ def extract_indexed(
     spots, at = index.spot_chars, 0
     position = 0  # where the reader is, in bytes
     starts = index.spot_bytes
-    # Bytes read for each character needed: one where the reader can seek back for more.
-    seekable = getattr(reader, "seekable", None)
-    width = 1 if seekable is not None and seekable() else _WIDEST
+    # Bytes read for each character needed: one where the reader can seek back for more
+    # (a file; a decompressor would start again from the top), else the most there can be.
+    width = 1 if isinstance(reader, (io.BufferedReader, io.BytesIO, io.FileIO)) else _WIDEST
     while at < len(spots):
         # A run of unit words: each less than GAP characters after the one before, or
         # with the bytes read before it overlapping those read after the one before.
