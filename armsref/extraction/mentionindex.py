@@ -24,7 +24,7 @@ Examples:
     (19, False)
     >>> index = index_mentions(io.BytesIO("A 300-km range, 186 mi".encode()))
     >>> list(index.spot_chars), list(index.spot_bytes)
-    ([6, 19], [6, 19])
+    ([6, 20], [6, 20])
 """
 
 from __future__ import annotations
