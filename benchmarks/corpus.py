@@ -73,12 +73,15 @@ def paragraphs(rng: random.Random, count: int) -> list[str]:
     return made
 
 
-def big_corpus(megabytes: int = 200, spacing: int = 256 << 10, seed: int = 7) -> Path:
-    """One file of about ``megabytes`` MB: filler with a seed every ``spacing`` bytes."""
-    path = CORPUS / f"corpus-{megabytes}mb-{spacing}-{seed}.txt"
+def big_corpus(
+    megabytes: int = 200, spacing: int = 256 << 10, seed: int = 7, folder: Path = CORPUS
+) -> Path:
+    """One file of about ``megabytes`` MB: filler with a seed every ``spacing`` bytes,
+    written in ``folder``."""
+    path = folder / f"corpus-{megabytes}mb-{spacing}-{seed}.txt"
     if path.exists():
         return path
-    CORPUS.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     pool = paragraphs(rng, 4000)
     seeds = [seed_path.read_bytes() for seed_path in SEEDS]

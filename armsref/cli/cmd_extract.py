@@ -16,6 +16,10 @@ or null), ``quote``, ``start`` and ``end``; with ``--all`` also
 ``unattributed``, the same shape with ``system`` null (schema:
 ``schema/extract.schema.json``). ``--yaml`` prints ``data/claims.yaml`` entries ready to
 paste, each with a new id (unattributed figures as comments).
+
+A text file of more than 4 MiB is read in blocks, in bounded memory, with the
+same output (see :mod:`armsref.cli.extract_stream`); ``--yaml`` and stdin read
+a document whole (at most 32 MiB).
 """
 
 from __future__ import annotations
@@ -138,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
     """Extract each document's range figures and print them."""
     from armsref.cli import error
     from armsref.cli.extract_corpus import is_corpus, run_corpus
+    from armsref.cli.extract_stream import is_large_text, run_large
     from armsref.dataset.loading import load
     from armsref.errors import DocumentError, InputError
     from armsref.extraction.pipeline import extract_all
@@ -156,6 +161,13 @@ def run(args: argparse.Namespace) -> int:
             continue
         if is_corpus(document):
             failed = run_corpus(args, document, dataset, _as_json, _line) != 0 or failed
+            continue
+        if not args.yaml and is_large_text(document):
+            try:
+                run_large(args, document, dataset, _as_json, _line, named=len(documents) > 1)
+            except DocumentError as problem:
+                error(str(problem))
+                failed = True
             continue
         try:
             raw, text = _read(document)

@@ -31,6 +31,7 @@ __all__ = [
     "kind_of",
     "open_regular",
     "read_limited",
+    "refuse_binary",
     "sha256_of",
     "text_of",
 ]
@@ -107,15 +108,20 @@ def read_limited(stream: BinaryIO, shown: str, limit: int = MAX_DOCUMENT) -> byt
     )
 
 
-def text_of(data: bytes, shown: str) -> str:
-    """The UTF-8 text of a document's bytes, or a :class:`DocumentError` saying why not."""
-    if is_utf16(data):
+def refuse_binary(head: bytes, shown: str) -> None:
+    """Refuse a document whose first 8 KiB (``head``) say UTF-16 or binary, saying which."""
+    if is_utf16(head):
         raise DocumentError(f"{shown}: is UTF-16 text; armsref reads UTF-8: convert it first")
-    nul = data.find(b"\0", 0, 8192)
+    nul = head.find(b"\0", 0, 8192)
     if nul >= 0:
         raise DocumentError(
             f"{shown}: looks binary (a NUL byte at offset {nul}); expected UTF-8 text"
         )
+
+
+def text_of(data: bytes, shown: str) -> str:
+    """The UTF-8 text of a document's bytes, or a :class:`DocumentError` saying why not."""
+    refuse_binary(data, shown)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

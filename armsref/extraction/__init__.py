@@ -20,4 +20,11 @@ up. The modules, in that order:
   of each finding;
 - :mod:`~armsref.extraction.pipeline`: ``extract`` and ``extract_all``, which
   run the stages and make the findings.
+
+A document too large to hold is read in two passes with the same results:
+
+- :mod:`~armsref.extraction.mentionindex`: its mentions (senses decided for
+  the whole document) and unit words, from one scan of its bytes;
+- :mod:`~armsref.extraction.streaming`: the text near the unit words read
+  again block by block, each stretch once, through the same stages.
 """

@@ -192,10 +192,10 @@ def _numbers(value: float | None, low: float | None, high: float | None) -> dict
 
 @cache
 def _km_in(unit: str) -> float:
-    """How many kilometres one ``unit`` (as written) is."""
-    from armsref.lengths.units import registry, unit_name
+    """How many kilometres one ``unit`` (as written) is (from the table: pint is not loaded)."""
+    from armsref.lengths.units import to_unit
 
-    return float(registry().Quantity(1.0, unit_name(unit)).to("kilometer").magnitude)
+    return to_unit(1.0, unit, "km")
 
 
 def _plausible(amount: figures.Amount) -> bool:
@@ -223,15 +223,22 @@ def regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
     """The stretches of ``text[start:end]`` a figure can be in: before each unit word, merged."""
     stop = len(text) if end is None else end
     part = text if (start, stop) == (0, len(text)) else text[start:stop]
-    merged: list[tuple[int, int]] = []
-    for spot in unitspots.spots(part):
-        at = start + spot
+    return merged(text, [start + spot for spot in unitspots.spots(part)])
+
+
+def merged(text: str, spots: list[int]) -> list[tuple[int, int]]:
+    """The stretches before the unit words at ``spots`` (in order), those that touch merged.
+
+    Whether a spot's stretch joins the one before depends only on the spot before it.
+    """
+    joined: list[tuple[int, int]] = []
+    for at in spots:
         low, high = figures.number_start(text, max(0, at - _BEFORE_UNIT)), at + _AFTER_UNIT
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        if joined and low <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(high, joined[-1][1]))
         else:
-            merged.append((low, high))
-    return merged
+            joined.append((low, high))
+    return joined
 
 
 def _read(
@@ -251,11 +258,19 @@ def _read(
     spans = [(0, len(text))] if everywhere else near_mentions(mentions, len(text))
     stretches = [region for low, high in spans for region in regions(text, low, high)]
     for low, high in stretches:
-        for figure in figures.find(text, low, high):
-            if not _plausible(figure.amount):
-                continue
-            for given in reader.attribute(figure, cues.range_cue(text, figure.start, figure.end)):
-                found.append(_finding(reader, figure, given))
+        found += findings_in(reader, low, high)
+    return found
+
+
+def findings_in(reader: Reader, low: int, high: int) -> list[Finding]:
+    """The findings of the figures in ``reader.text[low:high]``, one stretch, read in order."""
+    text = reader.text
+    found: list[Finding] = []
+    for figure in figures.find(text, low, high):
+        if not _plausible(figure.amount):
+            continue
+        for given in reader.attribute(figure, cues.range_cue(text, figure.start, figure.end)):
+            found.append(_finding(reader, figure, given))
     return found
 
 

@@ -118,7 +118,9 @@ class Segments:
     def _sentences(self, position: int) -> tuple[int, list[int], list[int]]:
         start, end = self.paragraph(position)
         known = self._read.get(start)
-        if known is not None and known[0] >= min(end, position + 1):
+        # Kept sentences serve only a paragraph read as far (a long one is cut at a
+        # position's reach): a position's sentence never depends on what was asked before.
+        if known is not None and known[0] >= end:
             return start, known[1], known[2]
         starts, ends = [start], []
         for match in _SENTENCE_END.finditer(self.text, start, end):
