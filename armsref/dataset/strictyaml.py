@@ -40,7 +40,7 @@ from typing import Any
 
 from armsref.errors import DataError
 
-__all__ = ["check_entry", "load_text", "read_yaml"]
+__all__ = ["check_entry", "load_text", "parse_yaml", "read_bytes", "read_yaml"]
 
 _TAGS = {
     "tag:yaml.org,2002:timestamp": "a timestamp",
@@ -238,20 +238,31 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     Only a regular file of at most :data:`~armsref.dataset.regular.MAX_DOCUMENT`
     bytes is read; see :mod:`armsref.dataset.strictyaml` for what is refused.
     """
-    import yaml
+    shown = display or str(path)
+    return parse_yaml(read_bytes(path, shown), shown)
 
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of one dataset file: a regular file of bounded size, or a :class:`DataError`."""
     from armsref.dataset.regular import open_regular, read_limited
     from armsref.errors import DocumentError
 
-    shown = display or str(path)
     try:
         with open_regular(path, shown) as stream:
-            text = read_limited(stream, shown).decode("utf-8")
+            return read_limited(stream, shown)
     except DocumentError as error:
         reason = str(error).removeprefix(f"{shown}: ")
         raise DataError(
             "file is missing" if reason == "no such file" else reason, file=shown
         ) from None
+
+
+def parse_yaml(data: bytes, shown: str) -> Any:
+    """Parse the bytes of one dataset file strictly, as :func:`read_yaml` does."""
+    import yaml
+
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataError(f"not valid UTF-8 (byte {error.start})", file=shown) from None
     try:
