@@ -27,6 +27,8 @@ Data flows files → records → indices → answers. The modules, in that order
   validating its YAML into records (or its snapshot), caching the result;
 - :mod:`~armsref.dataset.discovery`: which dataset a command works on (git-like),
   and refusing writes to the shipped one;
+- :mod:`~armsref.dataset.candidates`: the keys that can be close to a
+  misspelt name, found through the characters they hold;
 - :mod:`~armsref.dataset.lookup`: every name indexed by key; ``get`` and
   ``search``.
 

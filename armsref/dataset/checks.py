@@ -110,8 +110,9 @@ def check_references(
     entries: list[Mapping[str, Any]],
 ) -> None:
     """Every claim names a known system and source, and a variant of its system if any."""
+    system_ids = set(systems)
     for position, (claim, entry) in enumerate(zip(claims, entries, strict=True), 1):
-        for field, known in (("system", set(systems)), ("source", sources)):
+        for field, known in (("system", system_ids), ("source", sources)):
             value = getattr(claim, field)
             if value not in known:
                 raise DataError(

@@ -3,7 +3,9 @@
 A name is reduced to a *key* before it is compared (see
 :func:`armsref.dataset.keys.name_key`): ``"BGM-109"``, ``"bgm109"`` and
 ``"B.G.M. 109"`` share a key, and so do ``"Tomahawk's"`` and ``"tomahawk"``.
-A plural is found by trying the key without a final ``s``.
+A plural is found by trying the key without a final ``s``. A misspelt name
+is matched against the few keys that can be close to it
+(:mod:`armsref.dataset.candidates`), not against every name.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from armsref.dataset.candidates import Candidates
 from armsref.dataset.keys import name_key
 from armsref.dataset.loading import load
 from armsref.errors import InputError, UnknownSystemError, expect
@@ -95,6 +98,7 @@ class NameIndex:
         self._labels: dict[str, str] = {}  # key -> the name as the data writes it
         self._others: dict[str, System] = {}
         self._memo: dict[str, Identity] = {}
+        self._candidates: Candidates | None = None
         for system in dataset.systems:
             variants = {name: v for v in system.variants for name in v.names}
             for name in (system.id, *system.names):
@@ -140,11 +144,22 @@ class NameIndex:
         """The system that ``name`` names; see :func:`armsref.get`."""
         return self.identify(name).system
 
+    def _near(self, wanted: str, at: float) -> list[str]:
+        """The keys that may be ``at`` close to ``wanted`` or closer (the others cannot be).
+
+        ``at`` is :data:`SEARCH_AT` or above: below it, :func:`closeness` rates a text
+        longer than a key by a bound on the ratio, which the index does not bound.
+        """
+        if self._candidates is None:
+            self._candidates = Candidates(self._by_key)  # built on the first search only
+        return self._candidates.near(wanted, at)
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The known names really close to ``text`` (:data:`SUGGEST_AT`), best first."""
         wanted = name_key(text)
+        labels = self._labels
         scored = sorted(
-            ((closeness(wanted, key), label) for key, label in self._labels.items()),
+            ((closeness(wanted, key), labels[key]) for key in self._near(wanted, SUGGEST_AT)),
             key=lambda item: (-item[0], item[1]),
         )
         names = [label for score, label in scored if score >= SUGGEST_AT]
@@ -158,7 +173,8 @@ class NameIndex:
         if not wanted:
             raise InputError("search text is required; got an empty or blank string")
         scores: dict[str, float] = {}
-        for key, found in self._by_key.items():
+        for key in self._near(wanted, SEARCH_AT):
+            found = self._by_key[key]
             score = closeness(wanted, key)
             if score > scores.get(found.system.id, 0.0):
                 scores[found.system.id] = score

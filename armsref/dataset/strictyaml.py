@@ -31,6 +31,7 @@ as a timestamp (month must be in 1..12); quote it if it is text
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -194,26 +195,42 @@ def check_entry(model: Any, entry: Mapping[str, Any], file: str, label: str) -> 
 
 
 def _check(model: Any, entry: Mapping[str, Any], file: str, label: str, prefix: str) -> None:
-    from pydantic import BaseModel
-
-    fields = model.model_fields
     for key, value in entry.items():
-        field = fields.get(key) if isinstance(key, str) else None
-        if field is None:
+        plan = _plan(model, key) if isinstance(key, str) else None
+        if plan is None:
             continue  # an unknown key: the model says so
-        kinds = _kinds(field.annotation)
-        nested = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
-        if nested and isinstance(value, Mapping):
-            _check(nested[0], value, file, label, f"{prefix}{key}.")
+        kinds, nested, item_kinds = plan
+        if nested is not None and isinstance(value, Mapping):
+            _check(nested, value, file, label, f"{prefix}{key}.")
             continue
         items: list[Any] = [value]
-        if kinds & {tuple, list} and isinstance(value, list):
-            arguments = [a for a in typing.get_args(field.annotation) if a is not Ellipsis]
-            kinds, items = set().union(*(_kinds(a) for a in arguments)), value
+        if item_kinds is not None and isinstance(value, list):
+            kinds, items = item_kinds, value
         for item in items:
             problem = _check_value(item, kinds)
             if problem:
                 raise DataError(problem, file=file, entry=label, field=f"{prefix}{key}")
+
+
+@functools.cache
+def _plan(model: Any, key: str) -> tuple[set[Any], Any, set[Any] | None] | None:
+    """What field ``key`` of ``model`` takes: its kinds, the model it nests (or ``None``),
+    and the kinds of its items if it is a list (or ``None``); ``None`` for no such field.
+
+    Worked out once per field, not once per entry.
+    """
+    from pydantic import BaseModel
+
+    field = model.model_fields.get(key)
+    if field is None:
+        return None
+    kinds = _kinds(field.annotation)
+    nested = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
+    item_kinds = None
+    if kinds & {tuple, list}:
+        arguments = [a for a in typing.get_args(field.annotation) if a is not Ellipsis]
+        item_kinds = set().union(*(_kinds(a) for a in arguments))
+    return kinds, (nested[0] if nested else None), item_kinds
 
 
 def _refuse_shared(value: object, file: str) -> None:
