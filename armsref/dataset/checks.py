@@ -48,16 +48,19 @@ def unique_ids(records: list[Any], file: str) -> None:
         seen[record.id] = position
 
 
-def check_names(systems: list[Any], file: str, known: int = 0) -> None:
+def check_names(
+    systems: list[Any], file: str, owner: dict[str, tuple[str, str]] | None = None
+) -> dict[str, tuple[str, str]]:
     """Every name has letters or digits and belongs to one system only.
 
-    The first ``known`` systems were checked already (in another file): their
-    names are claimed first, and entries are numbered from the one after them.
+    ``owner`` holds the names systems checked before (in another file) have
+    claimed, each form of a name's key to its system's id and the name; it is
+    returned with this file's names added.
     """
     from armsref.dataset.keys import name_key, reach
 
-    owner: dict[str, tuple[str, str]] = {}
-    for position, system in enumerate(systems, 1 - known):
+    owner = {} if owner is None else owner
+    for position, system in enumerate(systems, 1):
         for field, names in (
             ("id", [system.id]),
             ("name", [system.name]),
@@ -86,6 +89,7 @@ def check_names(systems: list[Any], file: str, known: int = 0) -> None:
                         entry=f"entry {position} (id {system.id!r})",
                         field=field,
                     )
+    return owner
 
 
 def check_files(root: Path, sources: list[Any], file: str) -> None:

@@ -187,8 +187,8 @@ def _validated(root: Path, files: dict[str, bytes]) -> Dataset:
     claims = _validate(RangeClaim, raw["claims.yaml"], shown["claims.yaml"])
     unique_ids(sources, shown["sources.yaml"])
     unique_ids(systems, shown["systems.yaml"])
-    check_names(systems, shown["systems.yaml"])
-    others = _others(files.get(OTHERS_FILE), shown.get(OTHERS_FILE, ""), systems)
+    names = check_names(systems, shown["systems.yaml"])
+    others = _others(files.get(OTHERS_FILE), shown.get(OTHERS_FILE, ""), systems, names)
     check_files(root, sources, shown["sources.yaml"])
     check_expressible(claims, shown["claims.yaml"], raw["claims.yaml"])
     check_references(
@@ -208,8 +208,11 @@ def _validated(root: Path, files: dict[str, bytes]) -> Dataset:
     )
 
 
-def _others(data: bytes | None, shown: str, systems: list[Any]) -> list[Any]:
-    """The systems known by name only, from ``data/others.yaml`` (its bytes, if it exists).
+def _others(
+    data: bytes | None, shown: str, systems: list[Any], names: dict[str, tuple[str, str]]
+) -> list[Any]:
+    """The systems known by name only, from ``data/others.yaml`` (its bytes, if it exists);
+    ``names`` are those the systems claimed (see :func:`~armsref.dataset.checks.check_names`).
 
     An entry whose id is also a system of ``systems.yaml`` is left out: the
     curator has promoted it to a covered system, whose names are its own.
@@ -222,7 +225,7 @@ def _others(data: bytes | None, shown: str, systems: list[Any]) -> list[Any]:
     unique_ids(others, shown)
     covered = {s.id for s in systems}
     others = [o for o in others if o.id not in covered]
-    check_names([*systems, *others], shown, known=len(systems))
+    check_names(others, shown, names)
     return others
 
 
