@@ -9,15 +9,16 @@ whole (then ``C`` is the text's length). :class:`Candidates` keeps, for every
 character and repeat (the second ``a`` of a key is ``("a", 2)``), the keys
 that have it; ``C`` for every key at once is then a count over a few lists,
 done in C by :class:`collections.Counter`. Only the keys that pass the bound
-are scored, and the answer is the one scoring every key would give: a key
-left out could not have reached ``at``.
+are scored, highest bound first, and a search for the best few stops as soon
+as the next bound is below the worst of them: the answer is the one scoring
+every key would give, since a key left out could not have reached it.
 
 Examples:
     >>> near = Candidates(["tomahawk", "jassm", "patriot", "atacms"])
     >>> near.near("tomahwak", 0.6)
-    ['tomahawk']
-    >>> near.near("tom", 0.6), near.near("ss", 0.6)
-    (['tomahawk'], ['jassm'])
+    [(1.0, 'tomahawk')]
+    >>> near.near("toma", 0.6)  # 'atacms' holds t, m and a of it: at most 2 * 3 / 10
+    [(1.0, 'tomahawk'), (0.6, 'atacms')]
 """
 
 from __future__ import annotations
@@ -50,16 +51,19 @@ class Candidates:
                 postings.setdefault(token, []).append(number)
         self._postings = postings
 
-    def near(self, wanted: str, at: float) -> list[str]:
-        """Every key that may score ``at`` or more against ``wanted``, in the order given."""
+    def near(self, wanted: str, at: float) -> list[tuple[float, str]]:
+        """Every key that may score ``at`` or more against ``wanted``, with the most it can
+        score (1.0 for a key that holds ``wanted`` whole); highest first, then in the
+        order the keys were given."""
         tokens = _tokens(wanted)
         shared = Counter(chain.from_iterable(self._postings.get(t, ()) for t in tokens))
         length = len(wanted)
         keys = self._keys
-        found = [
-            number
-            for number, common in shared.items()
-            if 2 * common / (length + len(keys[number])) >= at
-            or (common == length and wanted in keys[number])
-        ]
-        return [keys[number] for number in sorted(found)]
+        found = []
+        for number, common in shared.items():
+            if common == length and wanted in keys[number]:
+                found.append((-1.0, number))
+            elif (bound := 2 * common / (length + len(keys[number]))) >= at:
+                found.append((-bound, number))
+        found.sort()
+        return [(-bound, keys[number]) for bound, number in found]
