@@ -5,7 +5,8 @@ with names, aliases and designations, N claims) is written to a temporary folder
 and timed, each figure the median of several runs:
 
 - **load, first run**: ``armsref.load(DIR)`` in a new process with an empty cache
-  folder: YAML read, every record validated, the snapshot written;
+  folder: YAML read, every record validated, the snapshot written (the time
+  includes importing what loading needs: pydantic, PyYAML, the models);
 - **load, snapshot**: the same in a new process once the snapshot is kept;
 - **``armsref table``**: the whole command, snapshot kept;
 - **index**: building the name index (once per dataset, on the first ``get``);
@@ -128,7 +129,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500, 5000])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    print(f"load average before the run: {os.getloadavg()[0]:.1f} (1 min), runs: {args.runs}")
+    print(
+        f"load average (1 min) at the start: {os.getloadavg()[0]:.1f} (2 cores); runs: {args.runs}"
+    )
     print(
         "| systems | names | load, first run (s) | load, snapshot (s) | `armsref table` (s) "
         "| index (ms) | `get()` (µs) | `get()`, new spelling (µs) | first `search()` (ms) "
@@ -147,6 +150,7 @@ def main() -> None:
                 f"| {found['every-name search ms']:.1f} |",
                 flush=True,
             )
+    print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

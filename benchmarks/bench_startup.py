@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -48,10 +49,12 @@ COMMANDS: dict[str, list[str]] = {
 #: Commands also timed as a first run: no snapshot in the cache (a new, empty folder each run).
 FIRST_RUN = ("armsref show tomahawk --unit mi", "armsref table")
 
-#: One ``show`` in process, phase by phase; prints each phase's seconds as JSON.
+#: One ``show`` in process, phase by phase; prints when each phase ended as JSON, on
+#: ``time.perf_counter()``'s clock, which is the machine's monotonic clock (the parent
+#: process reads the same clock before starting it and after it ends).
 PHASES = """
 import time
-marks = [("start", time.perf_counter())]
+marks = [("interpreter start, up to the first line", time.perf_counter())]
 def mark(label):
     marks.append((label, time.perf_counter()))
 import argparse, armsref, armsref.cli, armsref.cli.cmd_show
@@ -78,45 +81,64 @@ with reading(root):
     mark("read the snapshot, build the records")
 found = NameIndex(dataset).identify("tomahawk")
 mark("index the names, look tomahawk up")
-text = render_card(card(found.system, "mi", "default"))
-mark("make and render the card")
-import json
-print(json.dumps([(label, now - before) for (label, now), (_, before) in zip(marks[1:], marks)]))
+print(render_card(card(found.system, "mi", "default")))
+mark("make, render and print the card")
+import json, sys
+sys.stderr.write(json.dumps(marks))
 """
 
 
-def time_once(args: list[str], cwd: str, env: dict[str, str]) -> float:
-    """Wall time of one ``python ARGS``, in seconds."""
+def time_once(args: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) time of one ``python ARGS``, in seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, *args], check=True, cwd=cwd, stdout=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
-def time_processes(runs: int, cwd: str, cache: str) -> dict[str, float]:
-    """Median wall time of each command (first runs included), interleaved, in seconds."""
+def time_processes(
+    runs: int, cwd: str, cache: str, before: str | None
+) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU time of each command (first runs too, and ``show`` and
+    ``table`` of the checkout ``before`` if given), interleaved, in seconds."""
     warm = {**os.environ, "ARMSREF_CACHE_DIR": cache}
-    times: dict[str, list[float]] = {}
+    old = {**warm, "PYTHONPATH": before or ""}
+    times: dict[str, list[tuple[float, float]]] = {}
     for run in range(runs):
         for label, argv in COMMANDS.items():
             times.setdefault(label, []).append(time_once(argv, cwd, warm))
+        for label in FIRST_RUN if before else ():
+            times.setdefault(f"{label}, before (--before)", []).append(
+                time_once(COMMANDS[label], cwd, old)
+            )
         for label in FIRST_RUN:
             empty = {**warm, "ARMSREF_CACHE_DIR": str(Path(cache) / f"first-{run}-{len(label)}")}
             times.setdefault(f"{label} (first run)", []).append(
                 time_once(COMMANDS[label], cwd, empty)
             )
-    return {label: statistics.median(values) for label, values in times.items()}
+    return {
+        label: (statistics.median(w for w, _ in pairs), statistics.median(c for _, c in pairs))
+        for label, pairs in times.items()
+    }
 
 
 def time_phases(runs: int, cwd: str, cache: str) -> dict[str, float]:
-    """Median seconds of each phase of one ``show`` from the snapshot, in process."""
+    """Median seconds of each phase of one ``show`` from the snapshot, start to exit."""
     env = {**os.environ, "ARMSREF_CACHE_DIR": cache}
     phases: dict[str, list[float]] = {}
     for _ in range(runs):
-        out = subprocess.run(
+        started = time.perf_counter()
+        marks = subprocess.run(
             [sys.executable, "-c", PHASES], check=True, cwd=cwd, env=env, capture_output=True
-        ).stdout
-        for label, seconds in json.loads(out):
-            phases.setdefault(label, []).append(seconds)
+        ).stderr
+        ended = time.perf_counter()
+        previous = started
+        for label, when in [*json.loads(marks), ("exit", ended)]:
+            phases.setdefault(label, []).append(when - previous)
+            previous = when
     return {label: statistics.median(values) for label, values in phases.items()}
 
 
@@ -148,31 +170,36 @@ def time_get() -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--before", metavar="DIR", help="a checkout of armsref to time show and table of too"
+    )
     args = parser.parse_args()
+    load_at_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as cwd, tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "ARMSREF_CACHE_DIR": cache}
         for argv in (["-c", "pass"], *(COMMANDS[label] for label in FIRST_RUN)):
             time_once(argv, cwd, env)  # warm the file cache; keep the dataset's snapshot
-        results = time_processes(args.runs, cwd, cache)
+        results = time_processes(args.runs, cwd, cache, args.before)
         phases = time_phases(args.runs, cwd, cache)
-    eager = results["eager line"]
-    print(f"load average before the run: {os.getloadavg()[0]:.1f} (1 min)")
-    print(f"| process (median of {args.runs}) | ms | × eager line |")
-    print("|---|---:|---:|")
-    for label, seconds in results.items():
-        print(f"| `{label}` | {seconds * 1000:.0f} | {seconds / eager:.2f} |")
-    print()
-    show = results["armsref show tomahawk --unit mi"]
-    print(f"| one `show` from the snapshot, in process (median of {args.runs}) | ms |")
-    print("|---|---:|")
-    start = results["python -c pass"]
-    print(f"| interpreter start and exit (`python -c pass`) | {start * 1000:.1f} |")
-    for label, seconds in phases.items():
-        print(f"| {label} | {seconds * 1000:.1f} |")
-    rest = show - start - sum(phases.values())
+    eager_wall, eager_cpu = results["eager line"]
     print(
-        f"| the rest: parsing arguments, printing, the process's own overhead | {rest * 1000:.1f} |"
+        f"load average (1 min): {load_at_start:.1f} at the start, "
+        f"{os.getloadavg()[0]:.1f} at the end (2 cores)"
     )
+    print(f"| process (median of {args.runs}) | ms | × eager line | CPU ms | × eager line's CPU |")
+    print("|---|---:|---:|---:|---:|")
+    for label, (wall, cpu) in results.items():
+        print(
+            f"| `{label}` | {wall * 1000:.0f} | {wall / eager_wall:.2f} "
+            f"| {cpu * 1000:.0f} | {cpu / eager_cpu:.2f} |"
+        )
+    print()
+    total = sum(phases.values())
+    print(f"| one `show` from the snapshot, taken apart (median of {args.runs}) | ms | share |")
+    print("|---|---:|---:|")
+    for label, seconds in phases.items():
+        print(f"| {label} | {seconds * 1000:.1f} | {seconds / total:.0%} |")
+    print(f"| total (the medians added) | {total * 1000:.1f} | 100% |")
     print()
     print("| call | µs per call |")
     print("|---|---:|")
