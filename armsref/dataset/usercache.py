@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -103,6 +102,8 @@ def read_private(path: Path, limit: int) -> bytes | None:
 
 def write_private(path: Path, chunks: Iterable[bytes]) -> bool:
     """Write ``chunks`` to ``path`` atomically, in a private folder; whether it was kept."""
+    import tempfile  # only a process that writes pays for it (it imports random, shutil)
+
     folder = path.parent
     if not usable_folder(folder):
         return False
