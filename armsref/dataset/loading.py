@@ -166,13 +166,14 @@ def _read(root: Path, *, validate: bool = False) -> Dataset:
 
     files = data_files(root)
     wanted = snapshot.key(files)
-    dataset = None if validate else snapshot.load(root, wanted)
+    dataset = None if validate or wanted is None else snapshot.load(root, wanted)
     if dataset is not None:
         # Whether a file lies inside the directory depends on the disk, not only the data.
         check_files(root, list(dataset.sources), f"{root.name}/data/sources.yaml")
         return dataset
     dataset = _validated(root, files)
-    snapshot.store(dataset, wanted)
+    if wanted is not None:
+        snapshot.store(dataset, wanted)
     return dataset
 
 

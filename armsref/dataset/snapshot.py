@@ -31,7 +31,7 @@ Examples:
     >>> os.environ["ARMSREF_CACHE_DIR"] = tempfile.mkdtemp()
     >>> dataset = armsref.load()
     >>> wanted = key(data_files(dataset.root))
-    >>> store(dataset, wanted)
+    >>> wanted is not None and store(dataset, wanted)
     True
     >>> again = load(dataset.root, wanted)
     >>> again is not dataset, again == dataset, load(dataset.root, "other key")
@@ -75,25 +75,33 @@ _LISTS: tuple[tuple[str, type[BaseModel]], ...] = (
 
 
 @functools.cache
-def _code_stamp() -> str:
-    """Name, size and modification time of every file of the code that validates."""
+def _code_stamp() -> str | None:
+    """Name, size and modification time of every file of the code that validates;
+    ``None`` where they cannot be listed (a package imported from a zip)."""
     import pydantic
 
     from armsref import __version__
 
     parts = [__version__, sys.version, pydantic.VERSION]
     for package in ("dataset", "lengths"):
-        with os.scandir(_PACKAGE / package) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.is_file():
-                    info = entry.stat()
-                    parts.append(f"{package}/{entry.name} {info.st_size} {info.st_mtime_ns}")
+        try:
+            with os.scandir(_PACKAGE / package) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_file():
+                        info = entry.stat()
+                        parts.append(f"{package}/{entry.name} {info.st_size} {info.st_mtime_ns}")
+        except OSError:
+            return None
     return "\n".join(parts)
 
 
-def key(files: Mapping[str, bytes]) -> str:
-    """The snapshot key of a dataset whose data files (name to bytes) are ``files``."""
-    digest = hashlib.sha256(MAGIC + _code_stamp().encode())
+def key(files: Mapping[str, bytes]) -> str | None:
+    """The snapshot key of a dataset whose data files (name to bytes) are ``files``;
+    ``None`` if the code that validates cannot be stamped (then no snapshot is used)."""
+    stamp = _code_stamp()
+    if stamp is None:
+        return None
+    digest = hashlib.sha256(MAGIC + stamp.encode())
     for name, data in sorted(files.items()):
         digest.update(f"\n{name} {len(data)} ".encode() + hashlib.sha256(data).digest())
     return digest.hexdigest()

@@ -28,6 +28,12 @@ def snapshot_of(root: Path) -> Path:
     return found
 
 
+def wanted(root: Path) -> str:
+    found = snapshot.key(data_files(root))
+    assert found is not None
+    return found
+
+
 def fresh(root: Path) -> armsref.Dataset:
     """The dataset as a new process would load it."""
     clear_cache()
@@ -63,7 +69,7 @@ def dated(dataset_dir: Path) -> Path:
 def test_a_snapshot_builds_the_records_validation_builds(dated: Path) -> None:
     validated = load(dated)
     assert snapshot_of(dated).read_bytes().startswith(snapshot.MAGIC)
-    built = snapshot.load(dated, snapshot.key(data_files(dated)))
+    built = snapshot.load(dated, wanted(dated))
     assert built is not None
     same(built, validated)
     assert built.sources[0].published == dt.date(2025, 10, 12)
@@ -136,10 +142,10 @@ def test_a_damaged_snapshot_is_ignored_and_replaced(dated: Path, damage: str) ->
     validated = load(dated)
     path = snapshot_of(dated)
     DAMAGE[damage](path)
-    assert snapshot.load(dated, snapshot.key(data_files(dated))) is None
+    assert snapshot.load(dated, wanted(dated)) is None
     same(fresh(dated), validated)
     if damage != "directory":
-        assert snapshot.load(dated, snapshot.key(data_files(dated))) is not None
+        assert snapshot.load(dated, wanted(dated)) is not None
 
 
 def test_one_changed_byte_is_validated_again(dataset_dir: Path) -> None:
@@ -181,5 +187,18 @@ def test_no_cache_folder_no_snapshot(dataset_dir: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("ARMSREF_CACHE_DIR", "")
     first = load(dataset_dir)
     same(fresh(dataset_dir), first)
-    assert snapshot.load(dataset_dir, snapshot.key(data_files(dataset_dir))) is None
+    assert snapshot.load(dataset_dir, wanted(dataset_dir)) is None
     assert load_validated(dataset_dir) == first
+
+
+def test_code_that_cannot_be_stamped_uses_no_snapshot(
+    dataset_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load(dataset_dir)
+    monkeypatch.setattr(snapshot, "_PACKAGE", dataset_dir / "no such package")
+    snapshot._code_stamp.cache_clear()
+    try:
+        assert snapshot.key(data_files(dataset_dir)) is None
+        same(fresh(dataset_dir), first)
+    finally:
+        snapshot._code_stamp.cache_clear()
