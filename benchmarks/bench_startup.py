@@ -83,8 +83,13 @@ found = NameIndex(dataset).identify("tomahawk")
 mark("index the names, look tomahawk up")
 print(render_card(card(found.system, "mi", "default")))
 mark("make, render and print the card")
-import json, sys
+import json, os, sys
+from armsref.cli.quickexit import _nothing_waits
 sys.stderr.write(json.dumps(marks))
+sys.stdout.flush()
+sys.stderr.flush()
+if _nothing_waits():  # end as the armsref program ends show
+    os._exit(0)
 """
 
 
