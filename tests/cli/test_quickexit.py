@@ -3,40 +3,43 @@
 from __future__ import annotations
 
 import atexit
-import io
 import os
 import subprocess
 import sys
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from armsref.cli import main
 from armsref.cli.quickexit import _nothing_waits
 
+#: The command line through main() alone, which exits the usual way, teardown and all.
+USUAL = "import sys\nfrom armsref.cli import main\nsys.exit(main(sys.argv[1:]))"
 
-def run(*args: str, stdout: int | None = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+
+def run(
+    *args: str, stdout: int | None = subprocess.PIPE, usual: bool = False
+) -> subprocess.CompletedProcess[str]:
+    program = ["-c", USUAL] if usual else ["-m", "armsref"]
     return subprocess.run(
-        [sys.executable, "-m", "armsref", *args],
+        [sys.executable, *program, *args],
         stdout=stdout,
         stderr=subprocess.PIPE,
         text=True,
         check=False,
         timeout=60,
+        env={**os.environ, "COLUMNS": "100"},
     )
 
 
 @pytest.mark.parametrize("args", [["table"], ["show", "tomahawk", "--unit", "mi"]])
 def test_every_byte_is_written_and_the_code_kept(args: list[str], tmp_path: Path) -> None:
-    in_process = io.StringIO()
-    with redirect_stdout(in_process):
-        assert main(args) == 0
+    usual = run(*args, usual=True)
+    assert usual.returncode == 0 and usual.stdout
     result = run(*args)
-    assert (result.returncode, result.stdout, result.stderr) == (0, in_process.getvalue(), "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, usual.stdout, "")
     with (tmp_path / "out.txt").open("w") as file:  # a file, block-buffered
         assert run(*args, stdout=file.fileno()).returncode == 0
-    assert (tmp_path / "out.txt").read_text() == in_process.getvalue()
+    assert (tmp_path / "out.txt").read_text() == usual.stdout
 
 
 def test_a_failed_read_only_command_says_so_and_exits_1() -> None:
