@@ -1,5 +1,5 @@
 """Run the armsref command line: ``python -m armsref``."""
 
-from armsref.cli import main
+from armsref.cli.quickexit import program
 
-raise SystemExit(main())
+program()

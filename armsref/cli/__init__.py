@@ -27,6 +27,8 @@ current directory or a parent holding one, else the shipped one, read-only.
 Errors are printed as one line on stderr, ``armsref: error: ...``, never as a
 traceback (:mod:`armsref.cli.safeoutput` keeps output from crashing,
 :mod:`armsref.cli.signals` turns SIGTERM into a quiet exit).
+:mod:`armsref.cli.quickexit` is the program itself: :func:`main`, then, after a
+read-only command, an exit that skips the interpreter's teardown.
 """
 
 from __future__ import annotations
@@ -39,7 +41,14 @@ from importlib import import_module
 
 from armsref.errors import ArmsrefError, DocumentError, DuplicateError, InputError, UnitError
 
-__all__ = ["EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_FAILURE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "command_named",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -116,7 +125,7 @@ def error(message: str) -> None:
         print(f"armsref: error: {shown(message)}", file=sys.stderr)
 
 
-def _command(arguments: list[str]) -> str | None:
+def command_named(arguments: list[str]) -> str | None:
     """The subcommand named, skipping a ``--data DIR`` given before it."""
     position = 0
     while position < len(arguments):
@@ -149,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     prepare_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    chosen = _command(arguments)
+    chosen = command_named(arguments)
     problem = stdout_problem()
     if problem is not None:
         error(problem)

@@ -271,10 +271,10 @@ def verify(
         >>> verify().ok
         True
     """
-    from armsref.dataset.loading import load
+    from armsref.dataset.loading import load_validated
 
     expect(path, "path", (str, os.PathLike, type(None)), "a dataset directory or None")
-    dataset = load(path)
+    dataset = load_validated(path)
     texts, documents = _read(dataset)
     problems = list(_files_problems(dataset, documents))
     problems += _orphan_problems(dataset)

@@ -17,10 +17,18 @@ Data flows files → records → indices → answers. The modules, in that order
 - :mod:`~armsref.dataset.keys`: the key a name is compared by;
 - :mod:`~armsref.dataset.claimids`: claim ids, checked unique and made for
   new claims;
+- :mod:`~armsref.dataset.checks`: the checks across records (unique ids,
+  names, files, references, figures every unit can show);
+- :mod:`~armsref.dataset.usercache`: the user's cache folder, and private,
+  atomically written files in it;
+- :mod:`~armsref.dataset.snapshot`: a validated dataset kept in that cache,
+  keyed by its files' digests, read back without YAML or validation;
 - :mod:`~armsref.dataset.loading`: finding a dataset directory, reading and
-  validating its YAML into records, caching the result;
+  validating its YAML into records (or its snapshot), caching the result;
 - :mod:`~armsref.dataset.discovery`: which dataset a command works on (git-like),
   and refusing writes to the shipped one;
+- :mod:`~armsref.dataset.candidates`: the keys that can be close to a
+  misspelt name, found through the characters they hold;
 - :mod:`~armsref.dataset.lookup`: every name indexed by key; ``get`` and
   ``search``.
 - :mod:`~armsref.dataset.schemas`: JSON Schemas of the data files, generated

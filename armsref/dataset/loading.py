@@ -26,7 +26,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from armsref.dataset.strictyaml import read_yaml
+from armsref.dataset.checks import (
+    check_expressible,
+    check_files,
+    check_names,
+    check_references,
+    label,
+    unique_ids,
+)
+from armsref.dataset.strictyaml import parse_yaml, read_bytes, read_yaml
 from armsref.errors import DataError, expect
 
 if TYPE_CHECKING:
@@ -38,8 +46,10 @@ __all__ = [
     "DATA_FILES",
     "OTHERS_FILE",
     "clear_cache",
+    "data_files",
     "find_root",
     "load",
+    "load_validated",
     "read_yaml",
     "sources",
     "systems",
@@ -108,14 +118,6 @@ def _entries(value: Any, file: str) -> list[Mapping[str, Any]]:
     return value
 
 
-def _label(position: int, entry: Mapping[str, Any]) -> str:
-    if "id" in entry:
-        return f"entry {position} (id {entry['id']!r})"
-    if "system" in entry or "source" in entry:
-        return f"entry {position} ({entry.get('system')!s} from {entry.get('source')!s})"
-    return f"entry {position}"
-
-
 def _explain(error: ValidationError) -> tuple[str, str]:
     """Turn a pydantic error into (field, message) a person can act on."""
     first = error.errors()[0]
@@ -142,151 +144,55 @@ def _validate(model: type[BaseModel], entries: list[Mapping[str, Any]], file: st
 
     records = []
     for position, entry in enumerate(entries, 1):
-        check_entry(model, entry, file, _label(position, entry))
+        check_entry(model, entry, file, label(position, entry))
         try:
             records.append(model.model_validate(entry))
         except ValidationError as error:
             field, message = _explain(error)
-            raise DataError(
-                message, file=file, entry=_label(position, entry), field=field
-            ) from None
+            raise DataError(message, file=file, entry=label(position, entry), field=field) from None
     return records
 
 
-def _unique_ids(records: list[Any], file: str) -> None:
-    seen: dict[str, int] = {}
-    for position, record in enumerate(records, 1):
-        if record.id in seen:
-            raise DataError(
-                f"duplicate id (entry {seen[record.id]} has it too)",
-                file=file,
-                entry=f"entry {position} (id {record.id!r})",
-                field="id",
-            )
-        seen[record.id] = position
+def data_files(root: Path) -> dict[str, bytes]:
+    """The bytes of each data file of the dataset at ``root`` (``others.yaml`` if it has one)."""
+    names = [*DATA_FILES, *([OTHERS_FILE] if (root / "data" / OTHERS_FILE).exists() else [])]
+    return {name: read_bytes(root / "data" / name, f"{root.name}/data/{name}") for name in names}
 
 
-def _check_names(systems: list[Any], file: str, known: int = 0) -> None:
-    """Every name has letters or digits and belongs to one system only.
+def _read(root: Path, *, validate: bool = False) -> Dataset:
+    """The dataset at ``root``: from its snapshot if the files are those it was made from
+    (unless ``validate``), else validated in full, and a snapshot kept."""
+    from armsref.dataset import snapshot
 
-    The first ``known`` systems were checked already (in another file): their
-    names are claimed first, and entries are numbered from the one after them.
-    """
-    from armsref.dataset.keys import name_key, reach
-
-    owner: dict[str, tuple[str, str]] = {}
-    for position, system in enumerate(systems, 1 - known):
-        for field, names in (
-            ("id", [system.id]),
-            ("name", [system.name]),
-            ("short", [system.short]),
-            ("designations", system.designations),
-            ("aliases", system.aliases),
-            ("variants", [name for variant in system.variants for name in variant.names]),
-        ):
-            for name in names:
-                key = name_key(name)
-                if not key:
-                    raise DataError(
-                        f"name {name!r} has no letters or digits",
-                        file=file,
-                        entry=f"entry {position} (id {system.id!r})",
-                        field=field,
-                    )
-                others = [owner.setdefault(form, (system.id, name)) for form in reach(key)]
-                other = next((o for o in others if o[0] != system.id), others[0])
-                if other[0] != system.id:
-                    raise DataError(
-                        f"{name!r} is also a name of system {other[0]!r} ({other[1]!r}), "
-                        "as lookup and scanning compare names (case, spacing, punctuation "
-                        "and a plural 's' aside); a name may belong to one system only",
-                        file=file,
-                        entry=f"entry {position} (id {system.id!r})",
-                        field=field,
-                    )
+    files = data_files(root)
+    wanted = snapshot.key(files)
+    dataset = None if validate or wanted is None else snapshot.load(root, wanted)
+    if dataset is not None:
+        # Whether a file lies inside the directory depends on the disk, not only the data.
+        check_files(root, list(dataset.sources), f"{root.name}/data/sources.yaml")
+        return dataset
+    dataset = _validated(root, files)
+    if wanted is not None:
+        snapshot.store(dataset, wanted)
+    return dataset
 
 
-def _check_files(root: Path, sources: list[Any], file: str) -> None:
-    base = root.resolve()
-    for position, source in enumerate(sources, 1):
-        target = (base / source.file).resolve()
-        if Path(source.file).is_absolute() or not target.is_relative_to(base):
-            raise DataError(
-                f"{source.file!r} is outside the dataset directory {base}",
-                file=file,
-                entry=f"entry {position} (id {source.id!r})",
-                field="file",
-            )
-
-
-def _check_references(
-    claims: list[Any],
-    systems: dict[str, set[str]],
-    sources: set[str],
-    file: str,
-    entries: list[Mapping[str, Any]],
-) -> None:
-    """Every claim names a known system and source, and a variant of its system if any."""
-    for position, (claim, entry) in enumerate(zip(claims, entries, strict=True), 1):
-        for field, known in (("system", set(systems)), ("source", sources)):
-            value = getattr(claim, field)
-            if value not in known:
-                raise DataError(
-                    f"no {field} has id {value!r}; known: {', '.join(sorted(known))}",
-                    file=file,
-                    entry=_label(position, entry),
-                    field=field,
-                )
-        variants = systems[claim.system]
-        if claim.variant is not None and claim.variant not in variants:
-            raise DataError(
-                f"system {claim.system!r} has no variant {claim.variant!r}; "
-                f"known: {', '.join(sorted(variants)) or 'none'}",
-                file=file,
-                entry=_label(position, entry),
-                field="variant",
-            )
-
-
-def _check_expressible(claims: list[Any], file: str, entries: list[Mapping[str, Any]]) -> None:
-    """Refuse a figure too large to show in every unit (1e307 km is infinite in feet)."""
-    from armsref.lengths.units import expressible
-
-    for position, (claim, entry) in enumerate(zip(claims, entries, strict=True), 1):
-        figures = [("", claim.unit, claim.value, claim.low, claim.high)]
-        if claim.also is not None:
-            a = claim.also
-            figures.append(("also.", a.unit, a.value, a.low, a.high))
-        for prefix, unit, *numbers in figures:
-            for name, number in zip(("value", "low", "high"), numbers, strict=True):
-                if number is not None and not expressible(number, unit):
-                    raise DataError(
-                        f"{number:g} {unit} is too large to show in every length unit",
-                        file=file,
-                        entry=_label(position, entry),
-                        field=prefix + name,
-                    )
-
-
-def _read(root: Path) -> Dataset:
+def _validated(root: Path, files: dict[str, bytes]) -> Dataset:
     from armsref.dataset.claimids import check_ids
     from armsref.dataset.models import Dataset, RangeClaim, Source, System
 
-    shown = {name: f"{root.name}/data/{name}" for name in DATA_FILES}
-    raw = {
-        name: _entries(read_yaml(root / "data" / name, shown[name]), shown[name])
-        for name in DATA_FILES
-    }
+    shown = {name: f"{root.name}/data/{name}" for name in files}
+    raw = {name: _entries(parse_yaml(files[name], shown[name]), shown[name]) for name in DATA_FILES}
     sources = _validate(Source, raw["sources.yaml"], shown["sources.yaml"])
     systems = _validate(System, raw["systems.yaml"], shown["systems.yaml"])
     claims = _validate(RangeClaim, raw["claims.yaml"], shown["claims.yaml"])
-    _unique_ids(sources, shown["sources.yaml"])
-    _unique_ids(systems, shown["systems.yaml"])
-    _check_names(systems, shown["systems.yaml"])
-    others = _others(root, systems)
-    _check_files(root, sources, shown["sources.yaml"])
-    _check_expressible(claims, shown["claims.yaml"], raw["claims.yaml"])
-    _check_references(
+    unique_ids(sources, shown["sources.yaml"])
+    unique_ids(systems, shown["systems.yaml"])
+    names = check_names(systems, shown["systems.yaml"])
+    others = _others(files.get(OTHERS_FILE), shown.get(OTHERS_FILE, ""), systems, names)
+    check_files(root, sources, shown["sources.yaml"])
+    check_expressible(claims, shown["claims.yaml"], raw["claims.yaml"])
+    check_references(
         claims,
         {s.id: {v.id for v in s.variants} for s in systems},
         {s.id for s in sources},
@@ -303,28 +209,35 @@ def _read(root: Path) -> Dataset:
     )
 
 
-def _others(root: Path, systems: list[Any]) -> list[Any]:
-    """The systems known by name only, from ``data/others.yaml`` if the dataset has one.
+def _others(
+    data: bytes | None, shown: str, systems: list[Any], names: dict[str, tuple[str, str]]
+) -> list[Any]:
+    """The systems known by name only, from ``data/others.yaml`` (its bytes, if it exists);
+    ``names`` are those the systems claimed (see :func:`~armsref.dataset.checks.check_names`).
 
     An entry whose id is also a system of ``systems.yaml`` is left out: the
     curator has promoted it to a covered system, whose names are its own.
     """
     from armsref.dataset.models import System
 
-    path = root / "data" / OTHERS_FILE
-    if not path.exists():
+    if data is None:
         return []
-    shown = f"{root.name}/data/{OTHERS_FILE}"
-    others = _validate(System, _entries(read_yaml(path, shown), shown), shown)
-    _unique_ids(others, shown)
+    others = _validate(System, _entries(parse_yaml(data, shown), shown), shown)
+    unique_ids(others, shown)
     covered = {s.id for s in systems}
     others = [o for o in others if o.id not in covered]
-    _check_names([*systems, *others], shown, known=len(systems))
+    check_names(others, shown, names)
     return others
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """Load, validate and cache a dataset.
+
+    A dataset validated once is kept in the user's cache as a snapshot
+    (:mod:`armsref.dataset.snapshot`); while its data files are byte for byte
+    those it was made from, later processes build the same records from it
+    without reading YAML or validating again. Any change to a file, or to
+    armsref, validates the files in full. :func:`load_validated` always does.
 
     Args:
         path: a dataset directory (or its ``data/`` folder); ``None`` for the
@@ -353,6 +266,23 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     if dataset is None:
         with reading(root):
             dataset = _CACHE[root] = _read(root)
+    return dataset
+
+
+def load_validated(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset as :func:`load` does, but always validate its files in full.
+
+    ``armsref verify`` loads this way. The result replaces the cached one and
+    its snapshot.
+    """
+    from armsref.dataset.journal import reading
+
+    expect(path, "path", (str, os.PathLike, type(None)), "a dataset directory or None")
+    root = find_root(path)
+    with reading(root):
+        dataset = _CACHE[root] = _read(root, validate=True)
+    if path is None:
+        _DEFAULT[None] = dataset
     return dataset
 
 

@@ -3,14 +3,18 @@
 A name is reduced to a *key* before it is compared (see
 :func:`armsref.dataset.keys.name_key`): ``"BGM-109"``, ``"bgm109"`` and
 ``"B.G.M. 109"`` share a key, and so do ``"Tomahawk's"`` and ``"tomahawk"``.
-A plural is found by trying the key without a final ``s``.
+A plural is found by trying the key without a final ``s``. A misspelt name
+is matched against the few keys that can be close to it
+(:mod:`armsref.dataset.candidates`), not against every name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from armsref.dataset.candidates import Candidates
 from armsref.dataset.keys import name_key
 from armsref.dataset.loading import load
 from armsref.errors import InputError, UnknownSystemError, expect
@@ -95,6 +99,7 @@ class NameIndex:
         self._labels: dict[str, str] = {}  # key -> the name as the data writes it
         self._others: dict[str, System] = {}
         self._memo: dict[str, Identity] = {}
+        self._candidates: Candidates | None = None
         for system in dataset.systems:
             variants = {name: v for v in system.variants for name in v.names}
             for name in (system.id, *system.names):
@@ -140,15 +145,41 @@ class NameIndex:
         """The system that ``name`` names; see :func:`armsref.get`."""
         return self.identify(name).system
 
+    def _best(
+        self, wanted: str, at: float, limit: int, group: Callable[[str], str]
+    ) -> dict[str, float]:
+        """The best :func:`closeness` of each group of keys (``group`` names a key's) that
+        may be among the ``limit`` best groups scoring ``at`` or more.
+
+        Keys are scored highest bound first (:mod:`armsref.dataset.candidates`); once a
+        key's bound is below the ``limit``-th best score so far, no key left can enter the
+        best ``limit`` or change their order, and scoring stops. ``at`` is
+        :data:`SEARCH_AT` or above: below it, :func:`closeness` rates a text longer than a
+        key by a bound on the ratio, which the index does not bound.
+        """
+        if self._candidates is None:
+            self._candidates = Candidates(self._by_key)  # built on the first search only
+        scores: dict[str, float] = {}
+        floor = -1.0  # the limit-th best score so far; it only rises
+        for position, (bound, key) in enumerate(self._candidates.near(wanted, at)):
+            if bound < floor:
+                break
+            score = closeness(wanted, key)
+            name = group(key)
+            if score > scores.get(name, 0.0):
+                scores[name] = score
+            if limit > 0 and position % 16 == 15 and len(scores) >= limit:
+                floor = sorted(scores.values(), reverse=True)[limit - 1]
+        return scores
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The known names really close to ``text`` (:data:`SUGGEST_AT`), best first."""
-        wanted = name_key(text)
-        scored = sorted(
-            ((closeness(wanted, key), label) for key, label in self._labels.items()),
-            key=lambda item: (-item[0], item[1]),
+        scores = self._best(name_key(text), SUGGEST_AT, limit, self._labels.__getitem__)
+        ranked = sorted(
+            (item for item in scores.items() if item[1] >= SUGGEST_AT),
+            key=lambda item: (-item[1], item[0]),
         )
-        names = [label for score, label in scored if score >= SUGGEST_AT]
-        return list(dict.fromkeys(names))[:limit]
+        return [label for label, _ in ranked][:limit]
 
     def search(self, text: str, limit: int = 5) -> list[System]:
         """Systems whose names resemble ``text``, best first; see :func:`armsref.search`."""
@@ -157,11 +188,8 @@ class NameIndex:
         wanted = name_key(text)
         if not wanted:
             raise InputError("search text is required; got an empty or blank string")
-        scores: dict[str, float] = {}
-        for key, found in self._by_key.items():
-            score = closeness(wanted, key)
-            if score > scores.get(found.system.id, 0.0):
-                scores[found.system.id] = score
+        by_key = self._by_key
+        scores = self._best(wanted, SEARCH_AT, limit, lambda key: by_key[key].system.id)
         ranked = sorted(
             (item for item in scores.items() if item[1] >= SEARCH_AT),
             key=lambda item: (-item[1], item[0]),

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["AlsoFigure", "Dataset", "Qualifier", "RangeClaim", "Source", "System"]
 
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+# defer_build: a model's validator is built when it first validates, so that a dataset
+# built from its snapshot (armsref.dataset.snapshot) never pays for building one.
+_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True)
 _SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 
 
@@ -326,7 +328,9 @@ class Dataset(BaseModel):
     it and builds the indices once.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", arbitrary_types_allowed=True, defer_build=True
+    )
     root: Path
     sources: tuple[Source, ...]
     systems: tuple[System, ...]

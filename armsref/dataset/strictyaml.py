@@ -31,6 +31,7 @@ as a timestamp (month must be in 1..12); quote it if it is text
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 import typing
@@ -40,7 +41,7 @@ from typing import Any
 
 from armsref.errors import DataError
 
-__all__ = ["check_entry", "load_text", "read_yaml"]
+__all__ = ["check_entry", "load_text", "parse_yaml", "read_bytes", "read_yaml"]
 
 _TAGS = {
     "tag:yaml.org,2002:timestamp": "a timestamp",
@@ -194,26 +195,42 @@ def check_entry(model: Any, entry: Mapping[str, Any], file: str, label: str) -> 
 
 
 def _check(model: Any, entry: Mapping[str, Any], file: str, label: str, prefix: str) -> None:
-    from pydantic import BaseModel
-
-    fields = model.model_fields
     for key, value in entry.items():
-        field = fields.get(key) if isinstance(key, str) else None
-        if field is None:
+        plan = _plan(model, key) if isinstance(key, str) else None
+        if plan is None:
             continue  # an unknown key: the model says so
-        kinds = _kinds(field.annotation)
-        nested = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
-        if nested and isinstance(value, Mapping):
-            _check(nested[0], value, file, label, f"{prefix}{key}.")
+        kinds, nested, item_kinds = plan
+        if nested is not None and isinstance(value, Mapping):
+            _check(nested, value, file, label, f"{prefix}{key}.")
             continue
         items: list[Any] = [value]
-        if kinds & {tuple, list} and isinstance(value, list):
-            arguments = [a for a in typing.get_args(field.annotation) if a is not Ellipsis]
-            kinds, items = set().union(*(_kinds(a) for a in arguments)), value
+        if item_kinds is not None and isinstance(value, list):
+            kinds, items = item_kinds, value
         for item in items:
             problem = _check_value(item, kinds)
             if problem:
                 raise DataError(problem, file=file, entry=label, field=f"{prefix}{key}")
+
+
+@functools.cache
+def _plan(model: Any, key: str) -> tuple[set[Any], Any, set[Any] | None] | None:
+    """What field ``key`` of ``model`` takes: its kinds, the model it nests (or ``None``),
+    and the kinds of its items if it is a list (or ``None``); ``None`` for no such field.
+
+    Worked out once per field, not once per entry.
+    """
+    from pydantic import BaseModel
+
+    field = model.model_fields.get(key)
+    if field is None:
+        return None
+    kinds = _kinds(field.annotation)
+    nested = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
+    item_kinds = None
+    if kinds & {tuple, list}:
+        arguments = [a for a in typing.get_args(field.annotation) if a is not Ellipsis]
+        item_kinds = set().union(*(_kinds(a) for a in arguments))
+    return kinds, (nested[0] if nested else None), item_kinds
 
 
 def _refuse_shared(value: object, file: str) -> None:
@@ -238,20 +255,31 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     Only a regular file of at most :data:`~armsref.dataset.regular.MAX_DOCUMENT`
     bytes is read; see :mod:`armsref.dataset.strictyaml` for what is refused.
     """
-    import yaml
+    shown = display or str(path)
+    return parse_yaml(read_bytes(path, shown), shown)
 
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of one dataset file: a regular file of bounded size, or a :class:`DataError`."""
     from armsref.dataset.regular import open_regular, read_limited
     from armsref.errors import DocumentError
 
-    shown = display or str(path)
     try:
         with open_regular(path, shown) as stream:
-            text = read_limited(stream, shown).decode("utf-8")
+            return read_limited(stream, shown)
     except DocumentError as error:
         reason = str(error).removeprefix(f"{shown}: ")
         raise DataError(
             "file is missing" if reason == "no such file" else reason, file=shown
         ) from None
+
+
+def parse_yaml(data: bytes, shown: str) -> Any:
+    """Parse the bytes of one dataset file strictly, as :func:`read_yaml` does."""
+    import yaml
+
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataError(f"not valid UTF-8 (byte {error.start})", file=shown) from None
     try:

@@ -21,7 +21,7 @@ __all__ = ["Variant"]
 class Variant(BaseModel):
     """One variant of a system and its names."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str = Field(min_length=1)

@@ -175,11 +175,15 @@ def _metres_per_unit() -> dict[str, float]:
 
     Plain-number conversions (display rounding, comparison) use this table, so a
     command that only shows figures does not pay for importing pint; a test holds
-    it equal to the registry's own conversions.
+    it equal to the registry's own conversions. The file is read through the
+    package's loader (``pkgutil``), which costs a command far less than
+    importing ``importlib.resources``.
     """
-    from importlib import resources
+    import pkgutil
 
-    text = resources.files("armsref.lengths").joinpath("lengths.txt").read_text(encoding="utf-8")
+    data = pkgutil.get_data("armsref.lengths", "lengths.txt")
+    assert data is not None  # a package imported from files or a zip has a loader that reads
+    text = data.decode("utf-8")
     factors: dict[str, float] = {}
     for line in text.splitlines():
         parts = [part.strip() for part in line.split("#", 1)[0].split("=")]

@@ -13,13 +13,9 @@ digest matches, and then only if the loaded database answers the probe as
 the one compiled did (see :mod:`armsref.scanning.engine`); anything else
 (truncated, random bytes, a database of other patterns behind a forged
 header, an older format) is compiled afresh and replaced, never used.
-Files are opened without following a symlink and without blocking, and only a
-regular file is read (a FIFO, a device such as ``/dev/zero`` or a folder in
-its place is ignored). A new file is written to a fresh ``mkstemp`` name
-(``O_EXCL``, mode 0600) and renamed into place, which replaces a planted
-symlink rather than writing through it. The folder is created with mode 0700,
-and a folder that is a symlink, not ours, or open to others is not used.
-Failing to cache never fails a scan.
+The file is read and written as :mod:`armsref.dataset.usercache` reads and
+writes every cached file: no symlink followed, only a regular file read, written
+atomically in a private folder. Failing to cache never fails a scan.
 
 Examples:
     >>> import tempfile
@@ -34,12 +30,10 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import stat
-import tempfile
 from pathlib import Path
+
+from armsref.dataset.usercache import read_private, write_private
 
 __all__ = ["MAGIC", "MAX_DATABASE", "build_key", "load", "store"]
 
@@ -53,40 +47,14 @@ def build_key(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def _usable_folder(folder: Path) -> bool:
-    """Create ``folder`` 0700 if missing; use it only if it is a real folder of ours, private."""
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileExistsError):
-            folder.mkdir(mode=0o700)
-        info = os.lstat(folder)
-    except OSError:
-        return False
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-        return False
-    return not info.st_mode & 0o022
-
-
 def load(path: Path, key: str) -> tuple[bytes, str] | None:
     """The database body cached at ``path`` for ``key`` and its probe answer, or ``None``.
 
     ``None`` when the file is missing, not a regular file, or cannot be trusted.
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | os.O_NOCTTY
-    try:
-        descriptor = os.open(path, flags)
-    except OSError:
-        return None  # missing, a symlink, unreadable
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_DATABASE + 256:
-            return None
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(MAX_DATABASE + 256)
-    except OSError:
+    data = read_private(path, MAX_DATABASE + 256)
+    if data is None:
         return None
-    finally:
-        os.close(descriptor)
     header = MAGIC + key.encode() + b"\n"
     if not data.startswith(header):
         return None
@@ -105,21 +73,5 @@ def store(path: Path, key: str, body: bytes, probe: str) -> bool:
 
     Returns whether it was kept; never raises ``OSError``.
     """
-    folder = path.parent
-    if not _usable_folder(folder):
-        return False
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(MAGIC + key.encode() + b"\n" + probe.encode("ascii") + b"\n")
-            stream.write(hashlib.sha256(body).hexdigest().encode() + b"\n")
-            stream.write(body)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        return False
-    return True
+    header = MAGIC + key.encode() + b"\n" + probe.encode("ascii") + b"\n"
+    return write_private(path, [header, hashlib.sha256(body).hexdigest().encode() + b"\n", body])

@@ -9,7 +9,8 @@ small window of text around each of these few places (see
 hundred MB/s and reports every match, overlapping ones included, with where it
 starts (leftmost) and ends.
 
-A compiled database is kept on disk (see :func:`cache_path`), so that a new
+A compiled database is kept on disk (in the user's cache folder, see
+:func:`armsref.dataset.usercache.cache_path`), so that a new
 process loads it in microseconds instead of compiling it again; it is checked
 before use against a digest of what it was built from (see
 :mod:`armsref.scanning.dbcache`). Where Hyperscan cannot be imported, RE2 is
@@ -37,6 +38,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from armsref.dataset.usercache import cache_path
 from armsref.errors import InputError
 
 if TYPE_CHECKING:
@@ -92,34 +94,6 @@ class Prefilter(Protocol):
         """Every prefilter match in ``data`` as ``(start, end, form)``, and whether
         ``data`` holds invalid UTF-8."""
         ...  # pragma: no cover
-
-
-def cache_path(name: str) -> Path | None:
-    """Where a compiled database is kept between runs, or ``None`` for nowhere.
-
-    In ``ARMSREF_CACHE_DIR`` if set (empty: no cache), else in
-    ``$XDG_CACHE_HOME/armsref`` or ``~/.cache/armsref``. A compiled database is
-    named by a hash of its patterns, the machine and the Hyperscan build, so a
-    change to any of them compiles afresh.
-
-    Examples:
-        >>> import os
-        >>> saved = os.environ.get("ARMSREF_CACHE_DIR")
-        >>> os.environ["ARMSREF_CACHE_DIR"] = "/tmp/armsref-cache"
-        >>> str(cache_path("x.db"))
-        '/tmp/armsref-cache/x.db'
-        >>> os.environ["ARMSREF_CACHE_DIR"] = ""
-        >>> cache_path("x.db") is None
-        True
-        >>> _ = os.environ.pop("ARMSREF_CACHE_DIR")
-        >>> if saved is not None:
-        ...     os.environ["ARMSREF_CACHE_DIR"] = saved
-    """
-    folder = os.environ.get("ARMSREF_CACHE_DIR")
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "armsref")
-    return Path(folder) / name if folder else None
 
 
 def _load(hyperscan: Any, path: Path | None, key: str) -> tuple[Any, str] | None:
