@@ -12,15 +12,16 @@ process so that nothing is cached in memory:
   stored it;
 - scanning the same text for every N, in process (``scan_file``, mentions
   kept, the engine loaded, best of ``--runs``): the benchmark corpus's filler
-  (``corpus.py``) with the five seeds and sentences naming every 25th
-  made-up system of the largest dataset dropped in (names of systems a
-  smaller dataset lacks are plain words to it);
+  (``corpus.py``) with, every 256 KiB as in ``bench_scan.py``, one of the five
+  seeds and a paragraph naming one of every 25th made-up system of the
+  largest dataset (names of systems a smaller dataset lacks are plain words
+  to it);
 - ``armsref scan FILE --data DIR`` as a whole process, the engine cached.
 
 Every ratio is against N = 5 measured in the same run.
 
 Run: ``python benchmarks/bench_scale.py [--sizes 5 50 500 5000] [--megabytes 40]
-[--runs 3] [--timeout 1800] [--engine hyperscan]``.
+[--runs 3] [--spacing 262144] [--timeout 1800] [--engine hyperscan]``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ import corpus
 import synthetic_dataset
 
 MB = 1_000_000
-_SPACING = 64 << 10
 
 
 def dataset(size: int) -> Path:
@@ -52,9 +52,10 @@ def dataset(size: int) -> Path:
     return path
 
 
-def text(megabytes: int, largest: int) -> Path:
-    """The text every size scans: filler, the seeds, and made-up names."""
-    path = corpus.CORPUS / f"scale-{megabytes}mb-{largest}.txt"
+def text(megabytes: int, largest: int, spacing: int) -> Path:
+    """The text every size scans: filler, and every ``spacing`` bytes a seed and a
+    paragraph naming a made-up system."""
+    path = corpus.CORPUS / f"scale-{megabytes}mb-{largest}-{spacing}.txt"
     if path.exists():
         return path
     corpus.CORPUS.mkdir(parents=True, exist_ok=True)
@@ -65,7 +66,7 @@ def text(megabytes: int, largest: int) -> Path:
     written, turn = 0, 0
     with path.open("wb") as out:
         while written < megabytes * MB:
-            filler = "".join(rng.choices(pool, k=_SPACING // 600))
+            filler = "".join(rng.choices(pool, k=spacing // 600))
             system = made[turn % len(made)]
             named = (
                 f"Officials said the {system.short} ({system.designation}) was tested again. "
@@ -173,11 +174,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500, 5000])
     parser.add_argument("--megabytes", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--spacing", type=int, default=256 << 10, help="bytes of filler between mentions"
+    )
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--engine", default="hyperscan", help="ARMSREF_ENGINE for every step")
     args = parser.parse_args()
     os.environ["ARMSREF_ENGINE"] = args.engine
-    path = text(args.megabytes, max(args.sizes))
+    path = text(args.megabytes, max(args.sizes), args.spacing)
     size = path.stat().st_size
     print(f"text: {size / MB:.1f} MB; load average {os.getloadavg()[0]:.2f}", flush=True)
     rows = []
