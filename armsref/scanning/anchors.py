@@ -17,12 +17,11 @@ more (``eram`` in ``ceramic``), which the exact rules reject.
   space, one line break or one hyphen between them (or nothing, where letters
   meet digits): ``army tactical``, ``bgm-109``. Where its first word is itself
   a name that is not an everyday word (``JASSM`` of ``JASSM-ER``), that
-  name's anchor serves; where it is an everyday name (``Tomahawk`` of
-  ``Tomahawk Block IV``), the name and the gap after it do (``tomahawk ``), so
-  that no literal ends on a word many names share (``... Missile``): the
-  literal matcher confirms every literal that ends as a text does, and ten
-  thousand literals ending in `` missile`` would make each "missile" cost
-  ten thousand comparisons.
+  name's anchor serves. Where its second word follows many first words in
+  the data (``Strike`` in a thousand made-up ``X Strike Missile``), the first
+  word and the gap after it do (``vaqarelon ``): the literal matcher checks
+  every literal that ends as the text does, and a thousand literals ending in
+  `` strike`` would make each "strike" in a text cost a thousand comparisons.
 - Any other spacing between the first two words (a tab, a run of spaces, a
   non-breaking space, U+2010) is rare: one more pattern finds such a gap after
   a byte a first word can end with, and :func:`odd_gaps` looks up the words on
@@ -63,6 +62,8 @@ _ODD = (
     rb"(?:[\t\x0b\x0c\r]|[ \n](?:[\t-\r ]|\xc2\xa0|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f"
     rb"|\xe3\x80\x80)|\xc2\xa0|\xe2\x80[\x80-\x8a\x90\x91\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80)"
 )
+#: A second word that follows more first words than this is not put in a literal.
+_COMMON = 16
 #: The longest first word looked up around an odd gap.
 _LONGEST_WORD = 64
 
@@ -108,9 +109,15 @@ class Plan:
         plan = cls()
         owners: dict[tuple[bytes, bool], list[int]] = {}
         words = {name.strip().lower().encode(): everyday for name, everyday in names}
+        heads: dict[bytes, set[bytes]] = {}  # second word -> the first words before it
+        for name, _ in names:
+            split = _first_two(_pieces(name.strip()))
+            if split is not None:
+                heads.setdefault(split[1].lower().encode(), set()).add(split[0].lower().encode())
+        common = {tail for tail, before in heads.items() if len(before) > _COMMON}
         ends: set[int] = set()
         for position, (name, everyday) in enumerate(names):
-            anchors = _anchors(name.strip(), everyday, words)
+            anchors = _anchors(name.strip(), everyday, words, common)
             if anchors is None:
                 plan.full.append(position)
                 continue
@@ -189,41 +196,50 @@ class Plan:
         return self.ends + _ODD if self.ends else None
 
 
+def _first_two(pieces: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The first two words of a name of several, if both are plain ASCII words."""
+    gaps = [at for at, (kind, _) in enumerate(pieces) if kind == "gap"]
+    if not gaps:
+        return None
+    first, second = pieces[: gaps[0]], pieces[gaps[0] + 1 : gaps[0] + 2]
+    if len(first) != 1 or len(second) != 1 or first[0][0] != "word" or second[0][0] != "word":
+        return None
+    head, tail = first[0][1], second[0][1]
+    return (head, tail) if _ascii_word(head) and _ascii_word(tail) else None
+
+
 def _anchors(
-    name: str, everyday: bool, words: dict[bytes, bool]
+    name: str, everyday: bool, words: dict[bytes, bool], common: set[bytes]
 ) -> tuple[list[tuple[bytes, bool]], tuple[bytes, bytes] | None] | None:
     """A name's literals (with whether each is caseless) and its first-word pair, or
     ``None`` if it needs its whole pattern.
 
-    ``words`` holds every name in lower case, with whether it is an everyday word.
+    ``words`` holds every name in lower case, with whether it is an everyday
+    word; ``common`` the second words that follow many first words.
     """
     if everyday:
         if not _ascii_word(name):
             return None
         return [(name.encode(), False), (name.upper().encode(), False)], None
     pieces = _pieces(name)
-    gaps = [at for at, (kind, _) in enumerate(pieces) if kind == "gap"]
-    if not gaps:
+    if not any(kind == "gap" for kind, _ in pieces):
         if not all(text.isascii() for _, text in pieces):
             return None
         return [(name.lower().encode(), True)], None
-    first, second = pieces[: gaps[0]], pieces[gaps[0] + 1 : gaps[0] + 2]
-    if len(first) != 1 or len(second) != 1 or first[0][0] != "word" or second[0][0] != "word":
+    split = _first_two(pieces)
+    if split is None:
         return None
-    head, tail = first[0][1], second[0][1]
-    if not (_ascii_word(head) and _ascii_word(tail)):
-        return None
+    head, tail = split
     low_head, low_tail = head.lower().encode(), tail.lower().encode()
-    named = words.get(low_head)
-    if named is False:
+    if words.get(low_head) is False:
         return [(low_head, True)], None  # a name of its own, found in any case already
     if len(head) == 1 and head.isalpha():
         joins = [b"-"]  # after a one-letter word only a hyphen
     else:
         joins = [b" ", b"\n", b"-"] + ([b""] if gap_letters_digits(head, tail) else [])
-    if named:
-        # An everyday name opens it ("Tomahawk Block IV"): the name and the gap
-        # after it are anchor enough, and end on the name, not on a common word.
+    if low_tail in common:
+        # "Vaqarelon Strike Missile", "Boqixen Strike Missile"...: the first word and
+        # the gap after it are the anchor, so that no literal ends on the shared word.
         literals = [low_head + join if join else low_head + low_tail for join in joins]
         return [(literal, True) for literal in literals], (low_head, b"")
     return [(low_head + join + low_tail, True) for join in joins], (low_head, low_tail)

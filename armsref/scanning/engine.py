@@ -203,12 +203,12 @@ class _Hyperscan:
         loaded = _load(hyperscan, cached, key)
         if loaded is not None:
             self._database, self._plan, answer = loaded
-            self._layout()
+            self._layout(found)
             if self._answer(found) != answer:
                 self._database = None  # a cached database of other patterns: never used
         if self._database is None:
             self._plan = Plan.build([(form.name, form.cased) for form in found.forms])
-            expressions, flags = self._layout(hyperscan, found)
+            expressions, flags = self._layout(found, hyperscan)
             self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             self._database.compile(
                 expressions=expressions,
@@ -219,21 +219,33 @@ class _Hyperscan:
             body = self._plan.dumps() + b"\n" + hyperscan.dumpb(self._database)
             _store(body, cached, key, self._answer(found))
 
-    def _layout(
-        self, hyperscan: Any = None, found: Matcher | None = None
-    ) -> tuple[list[bytes], list[int]]:
-        """Where each kind of pattern starts among the ids; with ``hyperscan`` and
-        ``found``, the expressions and flags to compile too."""
+    def _layout(self, found: Matcher, hyperscan: Any = None) -> tuple[list[bytes], list[int]]:
+        """Where each kind of pattern starts among the ids, and what each literal
+        anchors; with ``hyperscan``, the expressions and flags to compile too.
+
+        A literal anchors some forms whole (``patriot`` of ``Patriot``: what may
+        follow it is checked at once, so that ``Patriotic`` goes no further) and
+        others by their start; a literal that starts with a letter or digit
+        is no match right after one (``eram`` in ``ceramic``).
+        """
         plan = self._plan
-        self._table = [(len(literal), owners) for literal, _, owners in plan.literals]
+        forms = found.forms
+        self._table = []
+        for literal, _, owners in plan.literals:
+            whole = tuple(
+                o for o in owners if forms[o].name.strip().encode().lower() == literal.lower()
+            )
+            start = tuple(o for o in owners if o not in whole)
+            digit = literal[-1:].isdigit()
+            self._table.append((len(literal), whole, start, literal[:1].isalnum(), digit))
         self._full = len(plan.literals)
         self._odd = self._full + len(plan.full)
         self._invalid = self._odd + (plan.odd is not None)
-        if hyperscan is None or found is None:
+        if hyperscan is None:
             return [], []
         expressions = [_literal(literal) for literal, _, _ in plan.literals]
         flags = [hyperscan.HS_FLAG_CASELESS if caseless else 0 for _, caseless, _ in plan.literals]
-        expressions += [found.forms[position].prefilter for position in plan.full]
+        expressions += [forms[position].prefilter for position in plan.full]
         flags += [hyperscan.HS_FLAG_SOM_LEFTMOST] * len(plan.full)
         if plan.odd is not None:
             expressions.append(plan.odd)
@@ -274,8 +286,12 @@ class _Hyperscan:
         flagged = False
         for pattern, start, end in matches:
             if pattern < full:
-                length, owners = table[pattern]
+                length, whole, owners, bounded, digit = table[pattern]
                 begin = end - length
+                if bounded and begin and data[begin - 1] in _WORD_BYTES:
+                    continue  # inside a word: "eram" of "ceramic"
+                if whole and _may_end(data, end, size, digit):
+                    spans += [(begin, min(begin + longest[form], size), form) for form in whole]
                 spans += [(begin, min(begin + longest[form], size), form) for form in owners]
             elif pattern < odd:
                 spans.append((start, end, self._plan.full[pattern - full]))
@@ -286,6 +302,31 @@ class _Hyperscan:
         for begin, form in odd_gaps(data, ends, self._plan) if ends else ():
             spans.append((begin, min(begin + longest[form], size), form))
         return spans, flagged
+
+
+#: The bytes of a word: what the exact patterns' ``\\w`` is in ASCII.
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _may_end(data: Buffer, end: int, size: int, digit: bool) -> bool:
+    """Whether a whole name that ends at ``end`` may end there by the exact rules: at
+    no word byte, or after a plural ``s`` (and, after a digit, a capital letter).
+
+    Examples:
+        >>> [_may_end(b"Patriots. Patriotic", end, 19, False) for end in (7, 17)]
+        [True, False]
+        >>> _may_end(b"AGM-158Bs", 7, 9, True), _may_end(b"AGM-158Bx", 7, 9, True)
+        (True, False)
+    """
+    if end >= size or data[end] not in _WORD_BYTES:
+        return True
+    if digit and 65 <= data[end] <= 90:  # A to Z
+        end += 1
+        if end >= size or data[end] not in _WORD_BYTES:
+            return True
+    if data[end] in b"sS":
+        return end + 1 >= size or data[end + 1] not in _WORD_BYTES
+    return False
 
 
 class _PythonRe:
