@@ -18,8 +18,8 @@ more (``eram`` in ``ceramic``), which the exact rules reject.
   meet digits): ``army tactical``, ``bgm-109``. Where its first word is itself
   a name that is not an everyday word (``JASSM`` of ``JASSM-ER``), that
   name's anchor serves. Where its second word follows many first words in
-  the data (``Strike`` in a thousand made-up ``X Strike Missile``), the first
-  word and the gap after it do (``vaqarelon ``): the literal matcher checks
+  the data (``Strike`` in a thousand made-up ``X Strike Missile``), only its
+  first two letters are kept (``vaqarelon st``): the literal matcher checks
   every literal that ends as the text does, and a thousand literals ending in
   `` strike`` would make each "strike" in a text cost a thousand comparisons.
 - Any other spacing between the first two words (a tab, a run of spaces, a
@@ -64,6 +64,8 @@ _ODD = (
 )
 #: A second word that follows more first words than this is not put in a literal.
 _COMMON = 16
+#: How much of such a shared second word a literal keeps.
+_OPENING = 2
 #: The longest first word looked up around an odd gap.
 _LONGEST_WORD = 64
 
@@ -238,10 +240,9 @@ def _anchors(
     else:
         joins = [b" ", b"\n", b"-"] + ([b""] if gap_letters_digits(head, tail) else [])
     if low_tail in common:
-        # "Vaqarelon Strike Missile", "Boqixen Strike Missile"...: the first word and
-        # the gap after it are the anchor, so that no literal ends on the shared word.
-        literals = [low_head + join if join else low_head + low_tail for join in joins]
-        return [(literal, True) for literal in literals], (low_head, b"")
+        # "Vaqarelon Strike Missile", "Boqixen Strike Missile"...: the literal stops two
+        # letters into the shared word, so that it still ends on letters of its own.
+        low_tail = low_tail[:_OPENING]
     return [(low_head + join + low_tail, True) for join in joins], (low_head, low_tail)
 
 

@@ -157,7 +157,7 @@ def _store(data: bytes, path: Path | None, key: str, answer: str) -> None:
 #: are often inside longer words (``ceramic``), and a few such patterns compile fast.
 _SHORT = 6
 #: Bumped when the way patterns are planned changes, so older cached databases go.
-_PLAN = "anchors-1"
+_PLAN = "anchors-2"
 
 
 def _literal(literal: bytes) -> bytes:
@@ -230,12 +230,12 @@ class _Hyperscan:
         """
         plan = self._plan
         forms = found.forms
+        names = [form.name.strip().encode().lower() for form in forms]
         self._table = []
         for literal, _, owners in plan.literals:
-            whole = tuple(
-                o for o in owners if forms[o].name.strip().encode().lower() == literal.lower()
-            )
-            start = tuple(o for o in owners if o not in whole)
+            low = literal.lower()
+            whole = tuple(o for o in owners if names[o] == low)
+            start = tuple(o for o in owners if names[o] != low) if whole else owners
             digit = literal[-1:].isdigit()
             self._table.append((len(literal), whole, start, literal[:1].isalnum(), digit))
         self._full = len(plan.literals)
