@@ -13,6 +13,8 @@ tallies. The modules, in that order:
   and a prefilter;
 - :mod:`~armsref.scanning.matcher`: every name in the dataset as forms, the
   candidates they match, and the exact rules over a whole text;
+- :mod:`~armsref.scanning.anchors`: the plain literal that anchors each name
+  in the engine, and names whose first words meet at an odd gap;
 - :mod:`~armsref.scanning.re2engine`: the prefilter with RE2, where Hyperscan
   has no wheel;
 - :mod:`~armsref.scanning.engine`: the compiled multi-pattern prefilter

@@ -3,7 +3,7 @@
 A cached database is a file of four lines and a body::
 
     armsref-scanner-cache 2
-    <sha256 of what it was built from: the patterns, flags, engine version, machine>
+    <sha256 of what it was built from: the names, how they are planned, engine version, machine>
     <what the database answered to a probe text when it was compiled>
     <sha256 of the body>
     <the compiled database>

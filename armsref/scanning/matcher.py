@@ -77,23 +77,35 @@ class Form:
         system: the position of its system in :attr:`Matcher.systems`.
         sense: ``plain``, ``acronym`` or ``everyday`` (see :func:`senses.name_sense`).
         variant: the id of the variant the name belongs to, or ``None``.
-        exact: the exact pattern, over ``str``; group ``core`` is the name itself.
+        source: the exact pattern's text (see :attr:`exact`).
         prefilter: a pattern over UTF-8 bytes that matches wherever ``core`` can.
         longest: the most bytes a ``core`` match can take.
         shares: for a family designation that another system's designation
             extends by a letter (``AGM-158``, whose ``AGM-158C`` is LRASM), that
             system's position; its sense is then ``shared``.
+        cased: whether the prefilter takes the name only as written or in
+            capitals (an everyday word), not in any letter case.
     """
 
     name: str
     system: int
     sense: str
     variant: str | None
-    exact: re.Pattern[str]
+    source: str
     prefilter: bytes
     longest: int
     shares: int | None = None
     key: str = ""
+    cased: bool = False
+
+    @functools.cached_property
+    def exact(self) -> re.Pattern[str]:
+        """The exact pattern, over ``str``; group ``core`` is the name itself.
+
+        Compiled on first use: a process compiles only the names its texts hold
+        candidates for, not every name of a dataset of thousands.
+        """
+        return re.compile(self.source)
 
     @property
     def everyday(self) -> bool:
@@ -104,20 +116,23 @@ class Form:
 def _form(name: str, system: int, variant: str | None) -> Form:
     core, raw, longest = compile_name(name)
     sense = senses.name_sense(name.strip())
-    if senses.is_everyday_name(name.strip()):
+    cased = senses.is_everyday_name(name.strip())
+    if cased:
         # Only a capitalised or all-capitals everyday word can be a mention.
         word = name.strip()
         raw = b"(?:" + re.escape(word.encode()) + b"|" + re.escape(word.upper().encode()) + b")"
     digit = name.strip()[-1:].isdigit()
     letter = "(?P<variant>[A-Z])?" if digit else ""
-    exact = re.compile(rf"(?<!\w)(?P<core>{core}){letter}(?P<plural>[sS])?(?!\w)")
+    exact = rf"(?<!\w)(?P<core>{core}){letter}(?P<plural>[sS])?(?!\w)"
     # ASCII word boundaries around a name that starts and ends with an ASCII letter
     # or digit: wherever the exact pattern's Unicode boundaries hold, these do too.
     first, last = name.strip()[:1], name.strip()[-1:]
     before = rb"\b" if first.isascii() and first.isalnum() else b""
     after = rb"\b" if last.isascii() and last.isalnum() else b""
     prefilter = before + raw + (rb"[A-Z]?" if digit else b"") + rb"[sS]?" + after
-    return Form(name, system, sense, variant, exact, prefilter, longest + 2, key=name_key(name))
+    return Form(
+        name, system, sense, variant, exact, prefilter, longest + 2, key=name_key(name), cased=cased
+    )
 
 
 class Matcher:
@@ -141,6 +156,12 @@ class Matcher:
             )
         )
         self._words = [_content_words(" ".join(s.names)) for s in self.systems]
+        #: Each form's :attr:`Form.longest`, and the most of them: what every
+        #: document's scanner reads, built once here.
+        self.longest: tuple[int, ...] = tuple(form.longest for form in self.forms)
+        self.widest = max(self.longest, default=0)
+        #: The ids of the dataset's own systems.
+        self.covered_ids = frozenset(s.id for s in self.systems[: self.covered])
 
     def candidate(self, text: str, match: re.Match[str], form: Form) -> Candidate | None:
         """What one exact match of ``form`` is, read from the ``text`` around it.
@@ -280,22 +301,26 @@ def _forms(names: tuple[tuple[tuple[str, str | None], ...], ...]) -> tuple[Form,
             if name.strip() and name.casefold() not in seen:
                 seen.add(name.casefold())
                 forms.append(_form(name, position, variant))
-    forms = [_shared(form, forms) for form in forms]
+    forms = _shared(forms)
     forms.sort(key=lambda form: -len(form.name))
     return tuple(forms)
 
 
-def _shared(form: Form, forms: list[Form]) -> Form:
-    """The form, marked ``shared`` if another system's name extends it by one letter."""
-    if form.sense != "plain" or not form.name[-1:].isdigit():
-        return form
-    key = name_key(form.name)
-    for other in forms:
-        longer = name_key(other.name)
-        extends = len(longer) == len(key) + 1 and longer.startswith(key) and longer[-1].isalpha()
-        if extends and other.system != form.system:
-            return dataclasses.replace(form, sense="shared", shares=other.system)
-    return form
+def _shared(forms: list[Form]) -> list[Form]:
+    """The forms, each marked ``shared`` if another system's name extends it by one letter."""
+    extended: dict[str, list[int]] = {}  # a key less its final letter -> systems, in form order
+    for form in forms:
+        if form.key[-1:].isalpha():
+            extended.setdefault(form.key[:-1], []).append(form.system)
+    marked = []
+    for form in forms:
+        other = None
+        if form.sense == "plain" and form.name[-1:].isdigit():
+            other = next((s for s in extended.get(form.key, ()) if s != form.system), None)
+        marked.append(
+            form if other is None else dataclasses.replace(form, sense="shared", shares=other)
+        )
+    return marked
 
 
 #: Recently used datasets and their matchers; each entry keeps its dataset alive,

@@ -132,7 +132,7 @@ def _scan(text: str, dataset: Dataset | None) -> tuple[list[Mention], frozenset[
 
     found = matcher(dataset)
     systems = found.systems
-    covered = frozenset(s.id for s in systems[: found.covered])
+    covered = found.covered_ids
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:

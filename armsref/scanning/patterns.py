@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["MAX_GAP", "compile_name", "gap_letters_digits"]
@@ -34,8 +35,10 @@ MAX_GAP = 16
 _PIECES = re.compile(r"([^\W_]+)|(['\u2019\u02bc])|(\s+|-)|(.)", re.DOTALL)
 
 
+@functools.cache
 def _char_class(char: str) -> tuple[str, bytes]:
-    """A pattern for one character of a name in any letter case, as str and as bytes."""
+    """A pattern for one character of a name in any letter case, as str and as bytes
+    (kept: names are made of few distinct characters)."""
     variants = dict.fromkeys((char, char.lower(), char.upper()))
     variants = {v: None for v in variants if len(v) == 1}
     text = "[" + "".join(re.escape(v) for v in variants) + "]"

@@ -28,12 +28,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Re2Prefilter"]
 
+#: The memory one RE2 set may take: RE2's default, 8 MB, holds the names of a few
+#: hundred systems; at thousands the names are split over as many sets as need be.
+_SET_MEMORY = 256 << 20
+
 #: What the engine scans (as :data:`armsref.scanning.engine.Buffer`, not imported back).
 Buffer = bytes | bytearray | memoryview
 
 
 class Re2Prefilter:
-    """The prefilter patterns as one RE2 set and one RE2 pattern each.
+    """The prefilter patterns as RE2 sets (one, unless thousands of names need more)
+    and one RE2 pattern each, compiled when first needed.
 
     Raises:
         ImportError: ``re2`` (the ``google-re2`` package) is not installed.
@@ -42,26 +47,61 @@ class Re2Prefilter:
     def __init__(self, found: Matcher) -> None:
         import re2
 
-        options = re2.Options()
-        options.encoding = re2.Options.Encoding.LATIN1
-        self._set: Any = re2.Set.SearchSet(options)
-        self._patterns: list[Any] = []
-        for form in found.forms:
-            self._set.Add(form.prefilter)
-            self._patterns.append(re2.compile(form.prefilter, options))
-        self._set.Compile()
+        self._re2 = re2
+        self._options = re2.Options()
+        self._options.encoding = re2.Options.Encoding.LATIN1
+        self._prefilters = [form.prefilter for form in found.forms]
+        self._patterns: dict[int, Any] = {}
+        roomy = re2.Options()
+        roomy.encoding = re2.Options.Encoding.LATIN1
+        roomy.max_mem = _SET_MEMORY
+        self._sets = _sets(re2, roomy, self._prefilters)
+
+    def _pattern(self, form: int) -> Any:
+        """One form's pattern, compiled the first time a set says it matches."""
+        pattern = self._patterns.get(form)
+        if pattern is None:
+            pattern = self._patterns[form] = self._re2.compile(
+                self._prefilters[form], self._options
+            )
+        return pattern
 
     def scan(self, data: Buffer) -> tuple[list[tuple[int, int, int]], bool]:
         """Every prefilter match in ``data`` as ``(start, end, form)``, and whether
         ``data`` holds invalid UTF-8 (a character cut short at the end aside)."""
         data = bytes(data)
+        matched = sorted(
+            low + form for low, chosen in self._sets for form in chosen.Match(data) or ()
+        )
         spans = [
             (*match.span(), form)
-            for form in sorted(self._set.Match(data) or ())
-            for match in self._patterns[form].finditer(data)
+            for form in matched
+            for match in self._pattern(form).finditer(data)
         ]
         try:
             str(data, "utf-8")
         except UnicodeDecodeError as error:
             return spans, error.reason != "unexpected end of data"
         return spans, False
+
+
+def _sets(re2: Any, options: Any, patterns: list[bytes]) -> list[tuple[int, Any]]:
+    """RE2 sets of all ``patterns``, each with the position of its first: one set if
+    they fit in the memory ``options`` allow, else halves, and halves of those."""
+    pending = [(0, len(patterns))]
+    sets = []
+    while pending:
+        low, high = pending.pop(0)
+        chosen = re2.Set.SearchSet(options)
+        for pattern in patterns[low:high]:
+            chosen.Add(pattern)
+        try:
+            chosen.Compile()
+        except re2.error:
+            if high - low <= 1:
+                raise
+            middle = (low + high) // 2
+            pending[:0] = [(low, middle), (middle, high)]
+            continue
+        sets.append((low, chosen))
+    return sets

@@ -139,7 +139,7 @@ class StreamScanner:
         self._systems = len(found.systems)
         self._matcher = found
         self._engine = engine if engine is not None else prefilter(found)
-        self._longest = [form.longest for form in found.forms]
+        self._longest = found.longest
         # Windows in bytes: up to 4 bytes a character, a plural and a variant letter.
         self._before = 4 * senses.LOOKBEHIND + 8
         self._after = 4 * senses.LOOKAHEAD + 16
@@ -147,7 +147,7 @@ class StreamScanner:
         # wider evidence window is decoded only for a candidate that is weighed.
         self._near_before = 4 * _NEAR + 8
         self._near_after = 4 * senses.NEAR_AFTER + 16
-        self._keep = max(self._longest, default=0) + self._before + 16
+        self._keep = found.widest + self._before + 16
         # One buffer, reused: [0, carry) is checked UTF-8 kept from the last round,
         # [carry, filled) bytes not checked yet; the rest is room.
         self._buffer = bytearray()

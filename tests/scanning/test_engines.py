@@ -79,3 +79,19 @@ def test_re2_streams_like_hyperscan_in_any_blocks(text: str, junk: bytes, size: 
         got += stream.finish()
         results.append((got, stream.invalid, stream.chars))
     assert results[0] == results[1]
+
+
+def test_re2_splits_names_over_sets_where_one_set_would_not_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    need("re2")
+    from armsref.scanning import re2engine
+
+    found = matcher()
+    whole = re2engine.Re2Prefilter(found)
+    monkeypatch.setattr(re2engine, "_SET_MEMORY", 1 << 18)
+    split = re2engine.Re2Prefilter(found)
+    assert len(whole._sets) == 1 < len(split._sets)
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        data = seed.read_bytes()
+        assert split.scan(data) == whole.scan(data)
