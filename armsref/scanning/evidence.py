@@ -137,6 +137,25 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str
 
 
 _ANY_CASE, _AS_WRITTEN, _PAIRS = _tables()
+#: Every lower-case word that can start a sense (a word of either case, or a phrase's
+#: first word). A word outside this set and not followed by a unit counts for
+#: nothing, so :func:`context` reads past it without a look.
+_LOOKOUTS = frozenset(
+    [*_ANY_CASE, *(word.lower() for word in _AS_WRITTEN), *(first for first, _ in _PAIRS)]
+)
+
+
+def _lowered(segment: str) -> tuple[list[str], list[str]]:
+    """The words of ``segment`` as written and in lower case, position for position.
+
+    An ASCII segment is lowered once as a whole (letters stay letters, so it splits
+    into the same words); any other has each word lowered on its own, since
+    lowering some characters (``İ``, the Kelvin sign) makes new ASCII letters.
+    """
+    words = _TOKEN.findall(segment)
+    if segment.isascii():
+        return words, _TOKEN.findall(segment.lower())
+    return words, [word.lower() for word in words]
 
 
 @dataclass(frozen=True)
@@ -163,13 +182,23 @@ def context(text: str, start: int, end: int, window: int = WINDOW) -> Context:
     The name itself is not counted (``Patriot missile system`` holds *missile*,
     but that is the name, not its context), and no phrase is read across it.
     """
-    words = _TOKEN.findall(text, max(0, start - window), start)
+    words, lowers = _lowered(text[max(0, start - window) : start])
     words.append("")  # the name: no two-word phrase spans it
-    words += _TOKEN.findall(text, end, min(len(text), end + window))
-    lowers = [word.lower() for word in words]
+    lowers.append("")
+    after, after_lowers = _lowered(text[end : min(len(text), end + window)])
+    words += after
+    lowers += after_lowers
+    last = len(words) - 1
+    # Only a lookout word, or a word just before a unit, can count (see _LOOKOUTS).
+    places = sorted(
+        {at for at, lower in enumerate(lowers) if lower in _LOOKOUTS}
+        | {at - 1 for at, lower in enumerate(lowers) if at and lower in _UNITS}
+    )
     counts: dict[str, int] = {}
-    at, last = 0, len(words) - 1
-    while at <= last:
+    free = 0  # the first word not yet read as part of a phrase or a figure
+    for at in places:
+        if at < free:
+            continue
         word, lower = words[at], lowers[at]
         following = lowers[at + 1] if at < last else ""
         step = 1
@@ -182,6 +211,6 @@ def context(text: str, start: int, end: int, window: int = WINDOW) -> Context:
             sense = _AS_WRITTEN.get(word) or _ANY_CASE.get(lower)
         if sense is not None:
             counts[sense] = counts.get(sense, 0) + 1
-        at += step
+        free = at + step
     weapon = counts.pop("weapon", 0)
     return Context(weapon, counts)
