@@ -27,24 +27,48 @@ from armsref.scanning.paths import scan_paths
 MEMORY_BOUND = 400 << 20
 
 
+#: Runs ``python -m armsref ARGS`` in a child forked from this small process, and
+#: writes the child's exit code and peak resident size (KiB) to the file named first.
+#: Linux carries the high-water mark of the memory a process replaces by ``exec``
+#: into its peak, so a command started straight from the test process (hundreds of
+#: MB after the suite's imports) would report the test process's size, not its own.
+_MEASURED = """
+import os, sys
+report, argv = sys.argv[1], sys.argv[2:]
+child = os.fork()
+if child == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "armsref", *argv])
+_, status, usage = os.wait4(child, 0)
+with open(report, "w") as stream:
+    stream.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def armsref_cli(*argv: str, stdin: int | None = None) -> tuple[int, str, str, int]:
     """Run the real command; return its code, stdout, stderr and its own peak memory in bytes."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as folder,
+    ):
+        report = Path(folder) / "report"
         process = subprocess.Popen(
-            [sys.executable, "-m", "armsref", *argv],
+            [sys.executable, "-c", _MEASURED, str(report), *argv],
             stdout=out,
             stderr=err,
             stdin=stdin if stdin is not None else subprocess.DEVNULL,
+            start_new_session=True,
         )
-        timer = threading.Timer(120, process.kill)  # a hang fails, never blocks
+        # A hang fails, never blocks: the whole session (the command too) is killed.
+        timer = threading.Timer(120, os.killpg, (process.pid, 9))
         timer.start()
-        _, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         shown = out.read().decode(), err.read().decode()
-    return process.returncode, *shown, usage.ru_maxrss * 1024
+        code, peak = report.read_text().split() if report.exists() else ("-9", "0")
+    return int(code), *shown, int(peak) * 1024
 
 
 def replace_with(path: Path, kind: str) -> None:
