@@ -14,28 +14,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+from alternating import best_of
 
 import armsref
 from armsref.extraction.pipeline import extract
 from armsref.scanning.mentions import scan
-
-
-def best_of(runs: int, jobs: dict[str, Callable[[], object]]) -> dict[str, float]:
-    """The best wall time of each job, the jobs alternating run by run."""
-    best = dict.fromkeys(jobs, float("inf"))
-    for _ in range(runs):
-        for name, job in jobs.items():
-            started = time.perf_counter()
-            job()
-            best[name] = min(best[name], time.perf_counter() - started)
-    return best
 
 
 def measure(label: str, text: str, runs: int, dataset: armsref.Dataset) -> None:
