@@ -39,6 +39,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--system", action="append", metavar="NAME", help="only this system; repeatable"
     )
     parser.add_argument(
+        "--source",
+        action="append",
+        metavar="ID",
+        help="only claims from this source id; repeatable",
+    )
+    parser.add_argument(
         "--unit", default="km", metavar="U", help="unit of the axis: km (default), mi, nmi..."
     )
     add_include(parser)
@@ -54,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = Path(args.output).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise InputError(f"{args.output}: the chart is written as .svg or .png, not {fmt!r}")
-    drawn = chart(load(args.data), args.system, args.unit, fmt, include_of(args))
+    drawn = chart(
+        load(args.data), args.system, args.unit, fmt, include=include_of(args), sources=args.source
+    )
     Path(args.output).write_bytes(drawn)
     return 0

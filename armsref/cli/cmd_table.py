@@ -112,5 +112,5 @@ def run(args: argparse.Namespace) -> int:
         if args.fmt in HTML_FORMATS:  # the range chart, inline SVG (issue 12)
             from armsref.views.chart import chart_html
 
-            print(chart_html(dataset, args.system, args.unit, chosen["include"]))
+            print(chart_html(dataset, args.system, args.unit, chosen["include"], args.source))
     return 0

@@ -2,8 +2,8 @@
 
 The modules, in the order a view is built:
 
-- :mod:`~armsref.views.selection`: which claims a view shows, by review
-  status, and how a status is marked;
+- :mod:`~armsref.views.selection`: which systems and claims a view shows, by
+  name, source and review status, and how a status is marked;
 - :mod:`~armsref.views.citations`: a source's "cite as" line and fields;
 - :mod:`~armsref.views.cells`: values as CSV and TSV cells, whole and safe
   to open in a spreadsheet;

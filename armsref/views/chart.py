@@ -76,20 +76,13 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
-def _rows(systems: Sequence[System], include: str) -> list[tuple[System, list[RangeClaim]]]:
-    from armsref.views.selection import visible
+def _rows(
+    dataset: Dataset, systems: Sequence[str] | None, sources: Sequence[str] | None, include: str
+) -> list[tuple[System, list[RangeClaim]]]:
+    from armsref.views.selection import choose, claims_shown
 
-    return [(system, visible(system.claims, include)) for system in systems]
-
-
-def _select(dataset: Dataset, names: Sequence[str] | None) -> list[System]:
-    from armsref.dataset.lookup import index
-
-    if not names:
-        return list(dataset.systems)
-    lookup = index(dataset)
-    wanted = [lookup.get(name).id for name in names]
-    return [system for system in dataset.systems if system.id in wanted]
+    chosen, source_ids = choose(dataset, systems, sources)
+    return [(system, claims_shown(system, source_ids, include)) for system in chosen]
 
 
 def _draw_claim(ax: Any, row: int, claim: RangeClaim, unit: str, reach: float) -> None:
@@ -182,14 +175,18 @@ def chart(
     systems: Sequence[str] | None = None,
     unit: str = "km",
     fmt: str = "svg",
+    *,
     include: str = "default",
+    sources: Sequence[str] | None = None,
 ) -> bytes:
-    """The range chart of ``systems`` (default: all) in ``unit``, as SVG or PNG bytes.
+    """The range chart of ``systems`` (default: all) in ``unit``, as SVG or PNG bytes,
+    of the claims from ``sources`` (default: every source) that ``include`` shows.
 
     Raises:
         InputError: ``fmt`` is neither ``svg`` nor ``png``.
         UnitError: ``unit`` is not a unit of length.
         UnknownSystemError: a name no system has.
+        UnknownSourceError: a source id no source has.
         PlotMissingError: matplotlib is not installed.
     """
     from armsref.lengths.units import unit_name
@@ -197,7 +194,7 @@ def chart(
     if fmt not in FORMATS:
         raise InputError(f"the chart is drawn as svg or png, not {fmt!r}")
     unit_name(unit)
-    chosen = _rows(_select(dataset, systems), include)
+    chosen = _rows(dataset, systems, sources, include)
     matplotlib = _matplotlib()
     settings = {"svg.hashsalt": _SALT, "svg.fonttype": "none", "font.family": "DejaVu Sans"}
     with matplotlib.rc_context(settings):
@@ -224,12 +221,13 @@ def chart_html(
     systems: Sequence[str] | None = None,
     unit: str = "km",
     include: str = "default",
+    sources: Sequence[str] | None = None,
 ) -> str:
     """The chart as an HTML ``<figure>`` holding inline SVG, or a paragraph saying it needs
-    matplotlib (for ``armsref table --format html``)."""
+    matplotlib (for ``armsref table --format html``, with the table's choice of claims)."""
     from html import escape
 
     if not plot_available():
         return f'<p class="armsref-chart-missing">{escape(CHART_MISSING)}</p>'
-    svg = chart(dataset, systems, unit, "svg", include).decode("utf-8")
+    svg = chart(dataset, systems, unit, "svg", include=include, sources=sources).decode("utf-8")
     return f'<figure class="armsref-chart">{svg[svg.index("<svg") :]}</figure>'

@@ -1,4 +1,5 @@
-"""Which claims a view shows, by status, and how a status is marked in text.
+"""Which systems and claims a view shows (by name, source and status), and how a status
+is marked in text.
 
 - ``"default"``: accepted and unreviewed claims; unreviewed ones are marked,
   so machine output never passes for curated fact;
@@ -12,15 +13,23 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from armsref.errors import InputError
 
 if TYPE_CHECKING:
-    from armsref.dataset.models import RangeClaim
+    from armsref.dataset.models import Dataset, RangeClaim, System
 
-__all__ = ["INCLUDES", "Include", "check_include", "mark_of", "visible"]
+__all__ = [
+    "INCLUDES",
+    "Include",
+    "check_include",
+    "choose",
+    "claims_shown",
+    "mark_of",
+    "visible",
+]
 
 Include = Literal["default", "accepted", "all"]
 INCLUDES: tuple[Include, ...] = ("default", "accepted", "all")
@@ -52,3 +61,39 @@ def mark_of(status: str, reason: str | None = None) -> str:
     if status == "rejected":
         return f" [rejected: {reason}]" if reason else " [rejected]"
     return f" [{status}]"
+
+
+def choose(
+    dataset: Dataset, systems: Sequence[str] | None, sources: Sequence[str] | None
+) -> tuple[list[System], set[str] | None]:
+    """The systems named (all when none are), in the dataset's order, and the ids of
+    the sources named (None when none are: every source).
+
+    Raises:
+        InputError: ``systems`` or ``sources`` is not a list of names.
+        UnknownSystemError: a name no system has.
+        UnknownSourceError: a source id no source has.
+    """
+    from armsref.dataset.lookup import index
+    from armsref.errors import as_items
+
+    # A single name is one name, never its letters.
+    if systems is not None:
+        systems = as_items(systems, "systems", str, "a system name (str)")
+    if sources is not None:
+        sources = as_items(sources, "sources", str, "a source id (str)")
+    chosen = list(dataset.systems)
+    if systems:
+        lookup = index(dataset)
+        wanted = {lookup.get(name).id for name in systems}
+        chosen = [system for system in chosen if system.id in wanted]
+    source_ids = None
+    if sources:
+        source_ids = {dataset.source(source_id).id for source_id in sources}
+    return chosen, source_ids
+
+
+def claims_shown(system: System, source_ids: set[str] | None, include: str) -> list[RangeClaim]:
+    """A system's claims from the sources chosen (all when None), as ``include`` shows them."""
+    chosen = [c for c in system.claims if source_ids is None or c.source in source_ids]
+    return visible(chosen, include)

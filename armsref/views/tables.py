@@ -27,7 +27,7 @@ from armsref.errors import InputError
 from armsref.lengths import units
 
 if TYPE_CHECKING:
-    from armsref.dataset.models import Dataset, RangeClaim, System
+    from armsref.dataset.models import Dataset, RangeClaim
 
 __all__ = ["NO_RANGE", "VIEWS", "claim_row", "rows", "table"]
 
@@ -54,35 +54,6 @@ _HEADERS: dict[View, dict[str, str]] = {
         "quote": "Quote",
     },
 }
-
-
-def _select(
-    dataset: Dataset, systems: Sequence[str] | None, sources: Sequence[str] | None
-) -> tuple[list[System], set[str] | None]:
-    from armsref.dataset.lookup import index
-    from armsref.errors import as_items
-
-    # A single name is one name, never its letters.
-    if systems is not None:
-        systems = as_items(systems, "systems", str, "a system name (str)")
-    if sources is not None:
-        sources = as_items(sources, "sources", str, "a source id (str)")
-    chosen = list(dataset.systems)
-    if systems:
-        lookup = index(dataset)
-        wanted = {lookup.get(name).id for name in systems}
-        chosen = [system for system in chosen if system.id in wanted]
-    source_ids = None
-    if sources:
-        source_ids = {dataset.source(source_id).id for source_id in sources}
-    return chosen, source_ids
-
-
-def _claims(system: System, source_ids: set[str] | None, include: str) -> list[RangeClaim]:
-    from armsref.views.selection import visible
-
-    chosen = [c for c in system.claims if source_ids is None or c.source in source_ids]
-    return visible(chosen, include)
 
 
 def _also(claim: RangeClaim) -> dict[str, object] | None:
@@ -185,15 +156,16 @@ def rows(
         UnknownSourceError: a source filter names no source.
     """
     from armsref.dataset.loading import load
+    from armsref.views.selection import choose, claims_shown
 
     if view not in VIEWS:
         raise InputError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     symbol = units.unit_symbol(unit)
     dataset = dataset or load()
-    chosen, source_ids = _select(dataset, systems, sources)
+    chosen, source_ids = choose(dataset, systems, sources)
     result: list[dict[str, object]] = []
     for system in chosen:
-        claims = _claims(system, source_ids, include)
+        claims = claims_shown(system, source_ids, include)
         if view == "summary":
             ranges = [
                 {

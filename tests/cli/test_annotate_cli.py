@@ -122,6 +122,19 @@ def test_table_html_is_followed_by_the_chart(capsys: pytest.CaptureFixture[str])
     assert figure.startswith("<svg") and "Tomahawk" not in figure
 
 
+def test_chart_and_table_html_follow_the_sources_chosen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    need("matplotlib")
+    source = "trump-asked-can-you-hit-moscow"
+    code, _, _ = run(capsys, "chart", "--source", source, "-o", str(tmp_path / "r.svg"))
+    drawn = (tmp_path / "r.svg").read_text(encoding="utf-8")
+    assert code == 0 and f"{source}: " in drawn and "trump-putin-call-tomahawks" not in drawn
+    code, out, _ = run(capsys, "table", "--format", "html", "--source", source)
+    figure = out.split('<figure class="armsref-chart">')[1]
+    assert code == 0 and f"{source}: " in figure and "trump-putin-call-tomahawks" not in figure
+
+
 def test_table_html_without_matplotlib_says_so(
     capsys: pytest.CaptureFixture[str], no_plot: None
 ) -> None:

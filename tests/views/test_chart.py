@@ -8,7 +8,7 @@ import pytest
 
 import armsref
 from armsref.dataset.models import RangeClaim
-from armsref.errors import InputError, UnitError, UnknownSystemError
+from armsref.errors import InputError, UnitError, UnknownSourceError, UnknownSystemError
 from armsref.lengths.units import to_unit
 from armsref.views.chart import PlotMissingError, chart, chart_html
 from tests.extras import need
@@ -91,6 +91,18 @@ def test_bad_arguments_are_refused_before_drawing(dataset: armsref.Dataset) -> N
         chart(dataset, unit="parsecs-ish")
     with pytest.raises(UnknownSystemError):
         chart(dataset, ["no such missile"])
+    with pytest.raises(UnknownSourceError):
+        chart(dataset, sources=["no-such-source"])
+
+
+def test_only_the_sources_asked_for_are_drawn(dataset: armsref.Dataset) -> None:
+    need("matplotlib")
+    claims = dataset.system("tomahawk").claims
+    kept, left = claims[0], [c for c in claims if c.source != claims[0].source]
+    assert left, "the shipped data gives Tomahawk figures from two sources"
+    svg = chart(dataset, ["tomahawk"], sources=[kept.source]).decode("utf-8")
+    assert f"{kept.source}: {kept.figure}" in svg
+    assert all(f"{c.source}: {c.figure}" not in svg for c in left)
 
 
 def test_without_matplotlib_the_chart_says_what_to_install(
