@@ -166,16 +166,22 @@ def appended_text(original: str, entries: Sequence[Mapping[str, Any]], shown: st
     return text
 
 
+def _read(path: Path, shown: str) -> tuple[bytes, str]:
+    """The bytes of a data file and their text, or a :class:`DataError` naming ``shown``."""
+    try:
+        before = path.read_bytes()
+        return before, before.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"cannot be read: {error}", file=shown) from None
+
+
 def appended_bytes(path: Path, entries: Sequence[Mapping[str, Any]], shown: str) -> bytes:
     """The bytes of ``path`` with ``entries`` appended (see :func:`appended_text`); writes nothing.
 
     Raises:
         DataError: the file cannot be read or is not a YAML list.
     """
-    try:
-        original = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot be read: {error}", file=shown) from None
+    _, original = _read(path, shown)
     return appended_text(original, entries, shown).encode("utf-8")
 
 
@@ -186,11 +192,7 @@ def append_entries(path: Path, entries: Sequence[Mapping[str, Any]], shown: str)
         DataError: the file cannot be read or is not a YAML list.
         OSError: the file cannot be written.
     """
-    try:
-        before = path.read_bytes()
-        original = before.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot be read: {error}", file=shown) from None
+    before, original = _read(path, shown)
     atomic_write(path, appended_text(original, entries, shown).encode("utf-8"))
     return before
 
@@ -347,11 +349,7 @@ def update_entries(path: Path, changes: Mapping[str, Mapping[str, Any]], shown: 
     from armsref.dataset.journal import locked
 
     with locked(path.parent.parent):
-        try:
-            before = path.read_bytes()
-            original = before.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataError(f"cannot be read: {error}", file=shown) from None
+        before, original = _read(path, shown)
         journaled_write(path, updated_text(original, changes, shown).encode("utf-8"))
     return before
 
